@@ -1,0 +1,86 @@
+# KCkpt top-level Makefile.
+#
+#   make            build everything for this machine's tests: checkpt CLI,
+#                   test programs (kckpt.ko is built per VM kernel by the tests)
+#   make demo       install what is missing, build, boot the test kernel, demo
+#   make test       the whole suite: host tests + VM tests on both kernels
+#   make module KDIR=/lib/modules/<release>/build
+#                   build build/<release>/kckpt.ko against those headers
+#   make install / make uninstall / make dkms-install   (on a real machine)
+
+VERSION := $(shell cat VERSION)
+KDIR ?= /lib/modules/$(shell uname -r)/build
+KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
+PREFIX ?= /usr/local
+DOTNET ?= dotnet
+CFLAGS_TESTS := -O2 -g -Wall -Wextra -Werror -Ikmod/include
+
+B := build
+TEST_PROGS := $(patsubst tests/vm/progs/%.c,$(B)/tests/%,$(wildcard tests/vm/progs/*.c))
+KMOD_SRC := $(wildcard kmod/*.c kmod/*.h kmod/include/uapi/*.h) kmod/Kbuild kmod/Makefile
+
+all: managed test-progs
+
+deps:
+	tests/vm/setup-host.sh
+
+managed:
+	$(DOTNET) publish managed/Checkpt/Checkpt.csproj -c Release -o $(B)/bin --nologo -v q
+
+test-progs: $(TEST_PROGS)
+
+$(B)/tests/%: tests/vm/progs/%.c kmod/include/uapi/kckpt.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_TESTS) -o $@ $<
+
+module: $(KMOD_SRC) VERSION
+	@test -n "$(KREL)" || { echo "no kernel headers at KDIR=$(KDIR)"; exit 2; }
+	rm -rf $(B)/$(KREL)/obj && mkdir -p $(B)/$(KREL)/obj
+	cp -r kmod/. VERSION $(B)/$(KREL)/obj/
+	$(MAKE) -C $(B)/$(KREL)/obj KDIR=$(KDIR)
+	cp $(B)/$(KREL)/obj/kckpt.ko $(B)/$(KREL)/kckpt.ko
+
+demo: deps all
+	tests/vm/run.sh demo
+
+test: deps all
+	tests/run-all.sh
+
+test-host:
+	$(DOTNET) test KCkpt.sln -c Release --nologo
+
+test-vm: all
+	tests/vm/run.sh test
+
+install: module managed
+	install -D -m 0644 $(B)/$(KREL)/kckpt.ko /lib/modules/$(KREL)/extra/kckpt.ko
+	depmod -a $(KREL)
+	rm -rf $(PREFIX)/lib/kckpt && mkdir -p $(PREFIX)/lib/kckpt $(PREFIX)/bin
+	cp -r $(B)/bin/. $(PREFIX)/lib/kckpt/
+	ln -sf $(PREFIX)/lib/kckpt/checkpt $(PREFIX)/bin/checkpt
+	install -D -m 0644 kmod/include/uapi/kckpt.h $(PREFIX)/include/linux/kckpt.h
+
+uninstall:
+	rm -f /lib/modules/$(KREL)/extra/kckpt.ko
+	-depmod -a $(KREL)
+	rm -rf $(PREFIX)/lib/kckpt $(PREFIX)/bin/checkpt $(PREFIX)/include/linux/kckpt.h
+
+# DKMS: the module source goes to /usr/src/kckpt-$(VERSION) and is rebuilt
+# for every installed kernel on upgrades.
+dkms-install:
+	rm -rf /usr/src/kckpt-$(VERSION) && mkdir -p /usr/src/kckpt-$(VERSION)
+	cp -r kmod/. VERSION /usr/src/kckpt-$(VERSION)/
+	sed 's/@VERSION@/$(VERSION)/' dkms.conf >/usr/src/kckpt-$(VERSION)/dkms.conf
+	dkms add -m kckpt -v $(VERSION)
+	dkms install -m kckpt -v $(VERSION)
+
+dkms-uninstall:
+	-dkms remove -m kckpt -v $(VERSION) --all
+	rm -rf /usr/src/kckpt-$(VERSION)
+
+clean:
+	rm -rf $(B)
+	$(DOTNET) clean KCkpt.sln --nologo -v q >/dev/null 2>&1 || true
+
+.PHONY: all deps managed test-progs module demo test test-host test-vm install \
+	uninstall dkms-install dkms-uninstall clean

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every guest test (tests/vm/tests/*.sh, in name order) and records
+# "PASS name" or "FAIL name: reason" in $KCKPT_OUT/results.txt.
+set -u
+: "${KCKPT_ROOT:?}" "${KCKPT_OUT:?}"
+results="$KCKPT_OUT/results.txt"
+: >"$results"
+echo "KCKPT-VM: kernel $(uname -r), $(nproc) cpus"
+for t in "$KCKPT_ROOT"/tests/vm/tests/*.sh; do
+	name=$(basename "$t" .sh)
+	log="$KCKPT_OUT/$name.log"
+	timeout -k 5 "${KCKPT_TEST_TIMEOUT:-600}" bash "$t" >"$log" 2>&1
+	rc=$?
+	sed "s/^/[$name] /" "$log"
+	if [ $rc -eq 0 ] && grep -q '^PASS' "$log"; then
+		echo "PASS $name" >>"$results"
+	else
+		why=$(grep '^FAIL' "$log" | tail -n 1)
+		[ $rc -eq 124 ] && why="timed out"
+		echo "FAIL $name: ${why:-exit status $rc}" >>"$results"
+	fi
+done

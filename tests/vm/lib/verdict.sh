@@ -1,0 +1,42 @@
+# shellcheck shell=bash
+# Judges one guest run: its test results, whether it finished, and whether
+# the kernel log stayed clean. Sourced by run.sh; adds to PASSED/FAILED.
+
+# What must never appear in a guest's kernel log.
+KCKPT_SPLATS='WARNING:|BUG:|Oops|general protection|KASAN|UBSAN|possible circular locking|possible recursive locking|lockdep|inconsistent lock state|Call Trace:|Kernel panic|kernel BUG'
+
+count_result() {
+	case "$1" in
+	PASS) PASSED=$((PASSED + 1)) ;;
+	*) FAILED=$((FAILED + 1)) ;;
+	esac
+}
+
+# judge_kernel RELEASE OUTDIR TIMEOUT
+judge_kernel() {
+	local rel=$1 out=$2 limit=$3 line
+	if [ -f "$out/results.txt" ]; then
+		while read -r line; do
+			echo "  $line"
+			count_result "${line%% *}"
+		done <"$out/results.txt"
+	fi
+	if [ -f "$out/finished" ]; then
+		count_result PASS
+		echo "  PASS guest-finished"
+	else
+		count_result FAIL
+		echo "  FAIL guest-finished: the guest did not finish within ${limit}s (see $out/console.log)"
+		tail -n 40 "$out/console.log" | sed 's/^/    | /'
+	fi
+	# dmesg whole, and the kernel's own (timestamped) lines of the console
+	if { cat "$out/dmesg.txt"; grep -E '^\[ *[0-9]+\.[0-9]+\]' "$out/console.log"; } 2>/dev/null |
+		grep -E "$KCKPT_SPLATS" >"$out/splats.txt"; then
+		count_result FAIL
+		echo "  FAIL kernel-log-clean: the kernel log of $rel shows:"
+		head -n 40 "$out/splats.txt" | sed 's/^/    | /'
+	else
+		count_result PASS
+		echo "  PASS kernel-log-clean"
+	fi
+}

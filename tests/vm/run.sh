@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# KCkpt VM harness: boots real Debian kernels under qemu and runs the
+# integration tests (or the demo) inside them.
+#
+#   tests/vm/run.sh test [-k SERIES]...   every test on every kernel (default 6.1 6.12)
+#   tests/vm/run.sh demo [-k SERIES]      the demo on one kernel (default 6.1)
+#   tests/vm/run.sh modules [-k SERIES]   fetch kernels and build kckpt.ko only
+#
+# Expects `make all` to have run (build/bin/checkpt, build/tests/...).
+# Kernel debs are cached in $KCKPT_CACHE (default /var/cache/kckpt).
+# Prints "N passed, N failed" last and writes it to build/vm/summary.
+set -u
+KCKPT_VM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+KCKPT_ROOT=$(cd "$KCKPT_VM_DIR/../.." && pwd)
+# shellcheck source=lib/kernels.sh
+. "$KCKPT_VM_DIR/lib/kernels.sh"
+# shellcheck source=lib/initramfs.sh
+. "$KCKPT_VM_DIR/lib/initramfs.sh"
+# shellcheck source=lib/qemu.sh
+. "$KCKPT_VM_DIR/lib/qemu.sh"
+# shellcheck source=lib/verdict.sh
+. "$KCKPT_VM_DIR/lib/verdict.sh"
+
+KCKPT_VM_TIMEOUT=${KCKPT_VM_TIMEOUT:-1800}
+
+die() { echo "vm: $*" >&2; exit 2; }
+
+need_tools() {
+	local t missing=
+	for t in qemu-system-x86_64 busybox cpio depmod modprobe apt-get dpkg-deb xz zstd gcc; do
+		command -v "$t" >/dev/null || missing="$missing $t"
+	done
+	[ -z "$missing" ] || die "missing tools:$missing (run 'make deps')"
+}
+
+# build_module RELEASE: build/RELEASE/kckpt.ko, warnings are errors here.
+build_module() {
+	local rel=$1 log="$KCKPT_ROOT/build/$1/kmod-build.log"
+	mkdir -p "$KCKPT_ROOT/build/$rel"
+	if ! make -s -C "$KCKPT_ROOT" module KDIR="$(kernel_kdir "$rel")" \
+		KCFLAGS=-Werror >"$log" 2>&1 || grep -q 'warning:' "$log"; then
+		cat "$log" >&2
+		die "kckpt.ko does not build cleanly for $rel"
+	fi
+}
+
+write_job() {
+	local rel=$1 out=$2 script=$3
+	cat >"$out/job.sh" <<JOB
+export KCKPT_ROOT='$KCKPT_ROOT' KCKPT_RELEASE='$rel' KCKPT_OUT=/kckpt-out
+cd '$KCKPT_ROOT' || exit 1
+bash '$KCKPT_VM_DIR/guest/$script'
+dmesg >/kckpt-out/dmesg.txt
+touch /kckpt-out/finished
+JOB
+}
+
+# run_kernel SERIES MODE: prepare, boot, judge. Adds to PASSED/FAILED.
+run_kernel() {
+	local series=$1 mode=$2 rel out show=no script=run-tests.sh
+	rel=$(kernel_release "$series") || die "cannot resolve kernel $series"
+	fetch_kernel "$rel" || die "cannot fetch kernel $rel"
+	build_module "$rel"
+	[ "$mode" = modules ] && { echo "built build/$rel/kckpt.ko"; return; }
+
+	out="$KCKPT_ROOT/build/vm/$rel"
+	rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
+	build_initramfs "$rel" "$out/initramfs.cpio.gz" || die "initramfs for $rel failed"
+	[ "$mode" = demo ] && { show=yes; script=demo.sh; }
+	write_job "$rel" "$out" "$script"
+
+	echo "== kernel $rel: booting ($mode)"
+	boot_vm "$rel" "$out/initramfs.cpio.gz" "$out" "$KCKPT_VM_TIMEOUT" \
+		"$out/console.log" "$show"
+	judge_kernel "$rel" "$out" "$KCKPT_VM_TIMEOUT"
+}
+
+main() {
+	local mode=${1:-}; shift || true
+	local kernels=
+	case "$mode" in
+	test|modules) kernels=$KCKPT_KERNELS ;;
+	demo) kernels=${KCKPT_KERNELS%% *} ;;
+	*) die "usage: run.sh test|demo|modules [-k SERIES]..." ;;
+	esac
+	local chosen=
+	while [ $# -gt 0 ]; do
+		case "$1" in
+		-k) chosen="$chosen $2"; shift 2 ;;
+		*) die "unknown argument $1" ;;
+		esac
+	done
+	[ -n "$chosen" ] && kernels=$chosen
+	need_tools
+	[ "$mode" = modules ] || [ -x "$KCKPT_ROOT/build/bin/checkpt" ] ||
+		die "build/bin/checkpt is missing: run 'make' first"
+
+	PASSED=0 FAILED=0
+	local s
+	for s in $kernels; do
+		run_kernel "$s" "$mode"
+	done
+	[ "$mode" = modules ] && return 0
+	mkdir -p "$KCKPT_ROOT/build/vm"
+	echo "$PASSED $FAILED" >"$KCKPT_ROOT/build/vm/summary"
+	echo "vm: $PASSED passed, $FAILED failed"
+	[ "$FAILED" -eq 0 ]
+}
+
+main "$@"
