@@ -1,0 +1,24 @@
+using KCkpt.Interop;
+
+namespace KCkpt.Cli.Commands;
+
+/// <summary>checkpt status: asks the module for its versions and features and prints them.</summary>
+internal sealed class StatusCommand : ICommand
+{
+    public int Execute(CommandContext context)
+    {
+        using var device = KckptDevice.Open(context.DevicePath);
+        WriteReport(context.Out, device.Path, device.GetVersion(), HostKernel.Release);
+        return ExitCodes.Ok;
+    }
+
+    public static void WriteReport(TextWriter output, string devicePath, ModuleVersionInfo module, string kernelRelease)
+    {
+        var features = module.FeatureNames();
+        output.WriteLine($"kckpt module: loaded ({devicePath})");
+        output.WriteLine($"ABI version:  {module.AbiVersion} (this checkpt speaks {Uapi.AbiVersion})");
+        output.WriteLine($"module:       {module.ModuleVersion}");
+        output.WriteLine($"features:     {(features.Count == 0 ? "none" : string.Join(", ", features))}");
+        output.WriteLine($"kernel:       {kernelRelease}");
+    }
+}

@@ -1,0 +1,4 @@
+using KCkpt.Cli;
+using KCkpt.Interop;
+
+return new CliApp(Uapi.DevicePath).Run(args, Console.Out, Console.Error);
