@@ -41,6 +41,8 @@ static long kckpt_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case KCKPT_IOC_VERSION:
 		return kckpt_ioc_version(uarg);
+	case KCKPT_IOC_CHECKPOINT:
+		return kckpt_ioc_checkpoint(uarg);
 	default:
 		return -ENOTTY;
 	}
@@ -52,6 +54,11 @@ static const struct file_operations kckpt_fops = {
 	.compat_ioctl	= compat_ptr_ioctl,
 	.llseek		= noop_llseek,
 };
+
+bool kckpt_file_is_device(const struct file *f)
+{
+	return f->f_op == &kckpt_fops;
+}
 
 /* Anyone may open the device; each operation checks its own permission. */
 static struct miscdevice kckpt_miscdev = {

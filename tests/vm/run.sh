@@ -5,6 +5,7 @@
 #   tests/vm/run.sh test [-k SERIES]...   every test on every kernel (default 6.1 6.12)
 #   tests/vm/run.sh demo [-k SERIES]      the demo on one kernel (default 6.1)
 #   tests/vm/run.sh modules [-k SERIES]   fetch kernels and build kckpt.ko only
+#   tests/vm/run.sh script FILE [-k SERIES]  run one guest script, console shown
 #
 # Expects `make all` to have run (build/bin/checkpt, build/tests/...).
 # Kernel debs are cached in $KCKPT_CACHE (default /var/cache/kckpt).
@@ -49,15 +50,15 @@ write_job() {
 	cat >"$out/job.sh" <<JOB
 export KCKPT_ROOT='$KCKPT_ROOT' KCKPT_RELEASE='$rel' KCKPT_OUT=/kckpt-out
 cd '$KCKPT_ROOT' || exit 1
-bash '$KCKPT_VM_DIR/guest/$script'
+bash '$script'
 dmesg >/kckpt-out/dmesg.txt
 touch /kckpt-out/finished
 JOB
 }
 
-# run_kernel SERIES MODE: prepare, boot, judge. Adds to PASSED/FAILED.
+# run_kernel SERIES MODE [SCRIPT]: prepare, boot, judge. Adds to PASSED/FAILED.
 run_kernel() {
-	local series=$1 mode=$2 rel out show=no script=run-tests.sh
+	local series=$1 mode=$2 rel out show=no script=$KCKPT_VM_DIR/guest/run-tests.sh
 	rel=$(kernel_release "$series") || die "cannot resolve kernel $series"
 	fetch_kernel "$rel" || die "cannot fetch kernel $rel"
 	build_module "$rel"
@@ -66,7 +67,8 @@ run_kernel() {
 	out="$KCKPT_ROOT/build/vm/$rel"
 	rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
 	build_initramfs "$rel" "$out/initramfs.cpio.gz" || die "initramfs for $rel failed"
-	[ "$mode" = demo ] && { show=yes; script=demo.sh; }
+	[ "$mode" = demo ] && { show=yes; script=$KCKPT_VM_DIR/guest/demo.sh; }
+	[ "$mode" = script ] && { show=yes; script=$3; }
 	write_job "$rel" "$out" "$script"
 
 	echo "== kernel $rel: booting ($mode)"
@@ -76,12 +78,15 @@ run_kernel() {
 }
 
 main() {
-	local mode=${1:-}; shift || true
+	local mode=${1:-} script=; shift || true
 	local kernels=
 	case "$mode" in
 	test|modules) kernels=$KCKPT_KERNELS ;;
 	demo) kernels=${KCKPT_KERNELS%% *} ;;
-	*) die "usage: run.sh test|demo|modules [-k SERIES]..." ;;
+	script) script=$(readlink -f "${1:-}") && [ -f "$script" ] ||
+			die "usage: run.sh script FILE [-k SERIES]..."
+		shift; kernels=${KCKPT_KERNELS%% *} ;;
+	*) die "usage: run.sh test|demo|modules|script FILE [-k SERIES]..." ;;
 	esac
 	local chosen=
 	while [ $# -gt 0 ]; do
@@ -98,7 +103,7 @@ main() {
 	PASSED=0 FAILED=0
 	local s
 	for s in $kernels; do
-		run_kernel "$s" "$mode"
+		run_kernel "$s" "$mode" "$script"
 	done
 	[ "$mode" = modules ] && return 0
 	mkdir -p "$KCKPT_ROOT/build/vm"

@@ -52,8 +52,350 @@ struct kckpt_version {
 	__u8 pad[7];
 };
 
+/* ------------------------------------------------------------------ */
+/* KCKPT_IOC_CHECKPOINT                                                 */
+/* ------------------------------------------------------------------ */
+
+/* What happens to the target once its image is written (default: runs on). */
+#define KCKPT_CKPT_STOP		(1U << 0)	/* stop it, as SIGSTOP does */
+#define KCKPT_CKPT_KILL		(1U << 1)	/* kill it (SIGKILL) */
+#define KCKPT_CKPT_FLAGS	(KCKPT_CKPT_STOP | KCKPT_CKPT_KILL)
+
+#define KCKPT_PID_SELF		0		/* pid meaning "the caller" */
+#define KCKPT_MANIFEST_MAX	(1U << 20)	/* opaque manifest bytes, at most */
+#define KCKPT_REASON_LEN	128
+#define KCKPT_DEFAULT_RESUME	1		/* resume code when 0 is passed */
+
+/**
+ * struct kckpt_checkpoint - argument of KCKPT_IOC_CHECKPOINT
+ * @size:	in: sizeof(struct kckpt_checkpoint)
+ * @flags:	in: KCKPT_CKPT_*
+ * @pid:	in: target pid in the caller's pid namespace, or KCKPT_PID_SELF
+ * @image_fd:	in: an empty regular file open for writing; the image is
+ *		written from offset 0 (the caller renames it into place)
+ * @proof_fd:	in: an fd of /proc/@pid/mem opened by the caller (proves
+ *		ptrace-attach rights), or -1 with CAP_CHECKPOINT_RESTORE +
+ *		CAP_SYS_PTRACE, or for KCKPT_PID_SELF
+ * @resume_code: in: self only: what the restored process sees as the return
+ *		value of this ioctl (0 means KCKPT_DEFAULT_RESUME)
+ * @manifest:	in: user pointer to opaque bytes stored verbatim in the image
+ * @manifest_len: in: their length, at most KCKPT_MANIFEST_MAX
+ * @timeout_ms:	in: how long to wait for the target to park (0: 10 s)
+ * @image_bytes: out: bytes written to the image
+ * @memory_bytes: out: bytes of memory saved (populated pages)
+ * @reason:	out: on failure, a NUL-terminated sentence saying why
+ */
+struct kckpt_checkpoint {
+	__u32 size;
+	__u32 flags;
+	__s32 pid;
+	__s32 image_fd;
+	__s32 proof_fd;
+	__u32 resume_code;
+	__u64 manifest;
+	__u32 manifest_len;
+	__u32 timeout_ms;
+	__u64 image_bytes;
+	__u64 memory_bytes;
+	char reason[KCKPT_REASON_LEN];
+};
+
+/* ------------------------------------------------------------------ */
+/* The image: an ET_CORE ELF file                                       */
+/* ------------------------------------------------------------------ */
+/*
+ * Layout: ELF header; page-aligned PT_LOAD data, one segment per run of
+ * saved pages (p_filesz == p_memsz == run length), plus one PT_LOAD with
+ * p_filesz == 0 spanning every VMA (so gdb and readelf see the whole map);
+ * the PT_NOTE segment; the program header table last (e_phoff points to it).
+ *
+ * Notes: the standard "CORE" notes (NT_PRSTATUS, NT_PRFPREG, NT_PRPSINFO,
+ * NT_X86_XSTATE, NT_AUXV, NT_FILE) and "KCKPT" notes whose types and
+ * little-endian structures follow. A note's descriptor may grow at the end
+ * in later format versions: readers use the fields they know and skip the
+ * rest; note types they do not know are skipped whole. Variable notes start
+ * with a fixed structure whose @hdr_size says where the variable part starts.
+ */
+#define KCKPT_NOTE_NAME		"KCKPT"
+/*
+ * KCKPT note types live far from the CORE/LINUX ones: gdb's BFD interprets
+ * notes of unknown owners by type number, so small numbers would be misread.
+ */
+#define KCKPT_NT_BASE		0x4b430000	/* "KC" */
+#define KCKPT_FORMAT_VERSION	1
+
+#define KCKPT_NT_IMAGE		(KCKPT_NT_BASE + 1)	/* struct kckpt_image_hdr, first note */
+#define KCKPT_NT_PROC		(KCKPT_NT_BASE + 2)	/* struct kckpt_proc */
+#define KCKPT_NT_THREAD		(KCKPT_NT_BASE + 3)	/* struct kckpt_thread, one per thread */
+#define KCKPT_NT_SIGACTIONS	(KCKPT_NT_BASE + 4)	/* struct kckpt_sigaction[KCKPT_NSIG] */
+#define KCKPT_NT_SIGPENDING	(KCKPT_NT_BASE + 5)	/* struct kckpt_siginfo[n] */
+#define KCKPT_NT_VMA		(KCKPT_NT_BASE + 6)	/* struct kckpt_vma + path + page bitmap */
+#define KCKPT_NT_FD		(KCKPT_NT_BASE + 7)	/* struct kckpt_fd + path */
+#define KCKPT_NT_SEGMENTS	(KCKPT_NT_BASE + 8)	/* struct kckpt_segment[n], one per data PT_LOAD */
+#define KCKPT_NT_CWD		(KCKPT_NT_BASE + 9)	/* NUL-terminated path */
+#define KCKPT_NT_EXE		(KCKPT_NT_BASE + 10)	/* NUL-terminated path */
+#define KCKPT_NT_MANIFEST	(KCKPT_NT_BASE + 11)	/* opaque bytes (protobuf, see managed/) */
+
+#define KCKPT_NSIG		64
+#define KCKPT_NRLIMITS		16
+#define KCKPT_COMM_LEN		16
+#define KCKPT_UTS_LEN		65
+
+/* kckpt_image_hdr.flags */
+#define KCKPT_IMG_SELF		(1U << 0)	/* the process checkpointed itself */
+
+/**
+ * struct kckpt_image_hdr - who, when, where; first KCKPT note
+ * @format_version:	KCKPT_FORMAT_VERSION
+ * @abi_version:	KCKPT_ABI_VERSION of the writing module
+ * @flags:		KCKPT_IMG_*
+ * @resume_code:	value the restored process sees from its checkpoint call
+ * @created_sec:	CLOCK_REALTIME when written
+ * @created_nsec:	ditto, nanoseconds
+ * @nr_threads:		number of KCKPT_NT_THREAD notes
+ * @uid, @gid, @euid, @egid: credentials of the target (in init_user_ns)
+ * @pid, @ppid, @pgid, @sid: in the checkpointing caller's namespace
+ * @xfeatures:		XCR0 of the CPU that wrote the image
+ * @xstate_size:	size of the NT_X86_XSTATE note
+ * @page_size:		PAGE_SIZE
+ * @vdso_start, @vdso_size: the vdso text mapping
+ * @vdso_crc32c:	crc32c of the vdso text: identifies the kernel build
+ * @kernel_release:	utsname release
+ * @kernel_version:	utsname version (build number and date)
+ * @hostname:		utsname nodename
+ * @module_version:	kckpt.ko version string
+ */
+struct kckpt_image_hdr {
+	__u32 format_version;
+	__u32 abi_version;
+	__u32 flags;
+	__u32 resume_code;
+	__s64 created_sec;
+	__u32 created_nsec;
+	__u32 nr_threads;
+	__u32 uid;
+	__u32 gid;
+	__u32 euid;
+	__u32 egid;
+	__s32 pid;
+	__s32 ppid;
+	__s32 pgid;
+	__s32 sid;
+	__u64 xfeatures;
+	__u32 xstate_size;
+	__u32 page_size;
+	__u64 vdso_start;
+	__u64 vdso_size;
+	__u32 vdso_crc32c;
+	__u32 pad0;
+	char kernel_release[KCKPT_UTS_LEN];
+	char kernel_version[KCKPT_UTS_LEN];
+	char hostname[KCKPT_UTS_LEN];
+	char module_version[KCKPT_VERSION_STRLEN];
+	__u8 pad1[5];
+};
+
+struct kckpt_rlimit {
+	__u64 cur;
+	__u64 max;
+};
+
+/**
+ * struct kckpt_proc - process-wide state
+ * @umask:		file mode creation mask
+ * @personality:	personality(2) value
+ * @comm:		task name
+ * @dumpable:		get_dumpable() of the mm (1 = SUID_DUMP_USER)
+ * @itimer_real_value_ns: ITIMER_REAL time left (0: disarmed)
+ * @itimer_real_interval_ns: ITIMER_REAL reload value
+ * @start_code ... @env_end: the mm's fields of the same names
+ * @auxv_len:		bytes of NT_AUXV
+ * @rlim:		getrlimit() of every resource, RLIM_INFINITY as ~0
+ */
+struct kckpt_proc {
+	__u32 umask;
+	__u32 personality;
+	char comm[KCKPT_COMM_LEN];
+	__u32 dumpable;
+	__u32 pad0;
+	__u64 itimer_real_value_ns;
+	__u64 itimer_real_interval_ns;
+	__u64 start_code;
+	__u64 end_code;
+	__u64 start_data;
+	__u64 end_data;
+	__u64 start_brk;
+	__u64 brk;
+	__u64 start_stack;
+	__u64 arg_start;
+	__u64 arg_end;
+	__u64 env_start;
+	__u64 env_end;
+	__u64 auxv_len;
+	struct kckpt_rlimit rlim[KCKPT_NRLIMITS];
+};
+
+/* kckpt_thread.restart: how the saved registers treat an interrupted syscall */
+#define KCKPT_RESTART_NONE	0	/* not in a syscall */
+#define KCKPT_RESTART_REISSUE	1	/* ip points at the syscall again */
+#define KCKPT_RESTART_EINTR	2	/* the syscall returns -EINTR */
+#define KCKPT_RESTART_RESUME	3	/* self-checkpoint: ax is the resume code */
+
+/**
+ * struct kckpt_thread - per-thread state beside NT_PRSTATUS/NT_X86_XSTATE
+ * @tid:		thread id (caller's namespace)
+ * @restart:		KCKPT_RESTART_*
+ * @syscall_nr:		the interrupted syscall, or -1
+ * @pad0:		zero
+ * @sigmask:		blocked signals, bit (n - 1) for signal n
+ * @ss_sp, @ss_size, @ss_flags: sigaltstack
+ * @rseq, @rseq_len, @rseq_sig: registered rseq area (0 when none)
+ * @robust_list, @robust_list_len: set_robust_list()
+ * @set_child_tid, @clear_child_tid: CLONE_CHILD_SETTID/CLEARTID addresses
+ * @fs_base, @gs_base:	segment bases (also in NT_PRSTATUS)
+ */
+struct kckpt_thread {
+	__s32 tid;
+	__u32 restart;
+	__s32 syscall_nr;
+	__u32 pad0;
+	__u64 sigmask;
+	__u64 ss_sp;
+	__u64 ss_size;
+	__u32 ss_flags;
+	__u32 rseq_len;
+	__u64 rseq;
+	__u32 rseq_sig;
+	__u32 pad1;
+	__u64 robust_list;
+	__u64 robust_list_len;
+	__u64 set_child_tid;
+	__u64 clear_child_tid;
+	__u64 fs_base;
+	__u64 gs_base;
+};
+
+/* struct kckpt_sigaction: index n - 1 describes signal n */
+struct kckpt_sigaction {
+	__u64 handler;		/* 0 = SIG_DFL, 1 = SIG_IGN, else address */
+	__u64 flags;		/* SA_* */
+	__u64 restorer;
+	__u64 mask;
+};
+
+#define KCKPT_SIGQ_THREAD	0	/* pending for the thread */
+#define KCKPT_SIGQ_SHARED	1	/* pending for the process */
+
+/* struct kckpt_siginfo: one queued signal */
+struct kckpt_siginfo {
+	__u32 queue;		/* KCKPT_SIGQ_* */
+	__s32 tid;		/* owning thread for KCKPT_SIGQ_THREAD */
+	__u8 info[128];		/* siginfo_t as the kernel holds it */
+};
+
+/* kckpt_vma.kind */
+#define KCKPT_VMA_ANON		1	/* private anonymous (heap, stack, ...) */
+#define KCKPT_VMA_FILE_PRIVATE	2	/* MAP_PRIVATE of a file */
+#define KCKPT_VMA_FILE_SHARED	3	/* MAP_SHARED of a file */
+#define KCKPT_VMA_SHMEM		4	/* MAP_SHARED|MAP_ANONYMOUS */
+#define KCKPT_VMA_VDSO		5
+#define KCKPT_VMA_VVAR		6
+
+/* kckpt_vma.prot: PROT_READ 1, PROT_WRITE 2, PROT_EXEC 4 as mmap(2) */
+/* kckpt_vma.flags */
+#define KCKPT_VMAF_GROWSDOWN	(1U << 0)
+#define KCKPT_VMAF_LOCKED	(1U << 1)
+#define KCKPT_VMAF_NORESERVE	(1U << 2)
+#define KCKPT_VMAF_DONTDUMP	(1U << 3)
+#define KCKPT_VMAF_HEAP		(1U << 4)	/* within [start_brk, brk) */
+#define KCKPT_VMAF_STACK	(1U << 5)	/* holds start_stack */
+#define KCKPT_VMAF_MAYWRITE	(1U << 6)
+#define KCKPT_VMAF_DONTFORK	(1U << 7)
+
+/**
+ * struct kckpt_vma - one mapping; followed by @path_len bytes of path (NUL
+ * included, 0 for none) and @bitmap_len bytes of populated-page bitmap
+ * (bit i of byte i / 8 set when page i of the VMA was saved in a segment)
+ * @hdr_size:	sizeof(struct kckpt_vma) of the writer
+ * @kind:	KCKPT_VMA_*
+ * @prot:	PROT_* bits
+ * @flags:	KCKPT_VMAF_*
+ * @start, @end: [start, end) addresses
+ * @pgoff:	file offset in bytes (file kinds)
+ * @dev, @ino, @file_size, @mtime_sec, @mtime_nsec: file identity when saved
+ * @nr_saved:	number of saved pages (bits set in the bitmap)
+ * @path_len, @bitmap_len: sizes of the variable parts
+ */
+struct kckpt_vma {
+	__u32 hdr_size;
+	__u32 kind;
+	__u32 prot;
+	__u32 flags;
+	__u64 start;
+	__u64 end;
+	__u64 pgoff;
+	__u64 dev;
+	__u64 ino;
+	__u64 file_size;
+	__s64 mtime_sec;
+	__u32 mtime_nsec;
+	__u32 path_len;
+	__u64 nr_saved;
+	__u32 bitmap_len;
+	__u32 pad0;
+};
+
+/* kckpt_fd.kind */
+#define KCKPT_FD_REGULAR	1
+#define KCKPT_FD_DIRECTORY	2
+#define KCKPT_FD_CHARDEV	3	/* /dev/null, /dev/zero, /dev/[u]random, /dev/full */
+#define KCKPT_FD_TTY		4	/* rebound to the restorer's terminal */
+#define KCKPT_FD_KCKPT		5	/* /dev/kckpt itself */
+
+/**
+ * struct kckpt_fd - one open file descriptor; followed by @path_len bytes
+ * @hdr_size:	sizeof(struct kckpt_fd) of the writer
+ * @fd:		descriptor number
+ * @kind:	KCKPT_FD_*
+ * @cloexec:	FD_CLOEXEC set
+ * @flags:	open flags (O_ACCMODE, O_APPEND, O_NONBLOCK, ...)
+ * @mode:	st_mode
+ * @pos:	file position
+ * @dev, @ino, @size, @mtime_sec, @mtime_nsec: identity (regular files)
+ * @rdev:	device number (character devices)
+ * @path_len:	bytes of path that follow, NUL included
+ */
+struct kckpt_fd {
+	__u32 hdr_size;
+	__s32 fd;
+	__u32 kind;
+	__u32 cloexec;
+	__u32 flags;
+	__u32 mode;
+	__s64 pos;
+	__u64 dev;
+	__u64 ino;
+	__u64 size;
+	__s64 mtime_sec;
+	__u32 mtime_nsec;
+	__u32 rdev;
+	__u32 path_len;
+	__u32 pad0;
+};
+
+/* struct kckpt_segment: a data PT_LOAD and its checksum */
+struct kckpt_segment {
+	__u64 vaddr;
+	__u64 offset;		/* in the image */
+	__u64 size;
+	__u32 crc32c;		/* crc32c (Castagnoli, ~0 seed, final xor) of the bytes */
+	__u32 phdr_index;
+};
+
+
 #define KCKPT_IOC_MAGIC		0xCE
 
 #define KCKPT_IOC_VERSION	_IOWR(KCKPT_IOC_MAGIC, 0x00, struct kckpt_version)
+#define KCKPT_IOC_CHECKPOINT	_IOWR(KCKPT_IOC_MAGIC, 0x01, struct kckpt_checkpoint)
 
 #endif /* _UAPI_LINUX_KCKPT_H */

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The differences between the kernels KCkpt supports (6.1 and 6.12), each
+ * behind one named helper so that no other file needs a version test.
+ */
+#ifndef _KCKPT_COMPAT_H
+#define _KCKPT_COMPAT_H
+
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/version.h>
+
+/* get_user_pages_remote() lost its vmas argument in 6.5. */
+static inline long kckpt_gup(struct mm_struct *mm, unsigned long start,
+			     unsigned long nr_pages, unsigned int gup_flags,
+			     struct page **pages)
+{
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)
+	return get_user_pages_remote(mm, start, nr_pages, gup_flags, pages,
+				     NULL, NULL);
+#else
+	return get_user_pages_remote(mm, start, nr_pages, gup_flags, pages,
+				     NULL);
+#endif
+}
+
+/* The registered rseq area (NULL when none or without CONFIG_RSEQ). */
+static inline struct rseq __user *kckpt_rseq_area(struct task_struct *t)
+{
+#ifdef CONFIG_RSEQ
+	return t->rseq;
+#else
+	return NULL;
+#endif
+}
+
+static inline u32 kckpt_rseq_sig(struct task_struct *t)
+{
+#ifdef CONFIG_RSEQ
+	return t->rseq_sig;
+#else
+	return 0;
+#endif
+}
+
+/* The rseq area's length: a task field since 6.3, 32 bytes before. */
+static inline u32 kckpt_rseq_len(struct task_struct *t)
+{
+#if !defined(CONFIG_RSEQ)
+	return 0;
+#elif LINUX_VERSION_CODE < KERNEL_VERSION(6, 3, 0)
+	return t->rseq ? 32 : 0;
+#else
+	return t->rseq_len;
+#endif
+}
+
+/* User shadow stacks (VM_SHADOW_STACK) exist since 6.6. */
+static inline bool kckpt_vma_is_shadow_stack(struct vm_area_struct *vma)
+{
+#ifdef VM_SHADOW_STACK
+	return vma->vm_flags & VM_SHADOW_STACK;
+#else
+	return false;
+#endif
+}
+
+/* io_uring state hangs off the task when the kernel has io_uring. */
+static inline bool kckpt_task_uses_io_uring(struct task_struct *t)
+{
+#ifdef CONFIG_IO_URING
+	return t->io_uring != NULL;
+#else
+	return false;
+#endif
+}
+
+#endif /* _KCKPT_COMPAT_H */

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KCKPT_IOC_CHECKPOINT: validate the request, check the caller's right over
+ * the target, then write the image from the target's own context (directly
+ * for the caller itself, through a parked task_work for another process).
+ */
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/magic.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/sched/coredump.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "dump.h"
+#include "kckpt.h"
+
+static bool kckpt_privileged(void)
+{
+	return capable(CAP_CHECKPOINT_RESTORE) && capable(CAP_SYS_PTRACE);
+}
+
+/*
+ * Is @fd an open /proc/<pid>/mem of @mm? Opening it ran the kernel's
+ * PTRACE_MODE_ATTACH check (Yama and LSMs included) against the target.
+ */
+static bool kckpt_proof_matches(int fd, struct mm_struct *mm)
+{
+	struct file *f = fget(fd);
+	bool ok;
+
+	if (!f)
+		return false;
+	ok = f->f_path.dentry->d_sb->s_magic == PROC_SUPER_MAGIC &&
+	     !strcmp(f->f_path.dentry->d_name.name, "mem") &&
+	     f->private_data == mm;
+	fput(f);
+	return ok;
+}
+
+static int kckpt_check_access(struct task_struct *task, int proof_fd,
+			      struct kckpt_dump_req *req)
+{
+	bool privileged = kckpt_privileged();
+	struct mm_struct *mm = get_task_mm(task);
+	int err = 0;
+
+	if (!mm) {
+		kckpt_reason(req, "the target has no user memory (kernel thread or exiting)");
+		return -EINVAL;
+	}
+	if (!privileged && (proof_fd < 0 || !kckpt_proof_matches(proof_fd, mm))) {
+		kckpt_reason(req, "permission denied: pass an open /proc/%d/mem (proof of ptrace rights) or hold CAP_CHECKPOINT_RESTORE and CAP_SYS_PTRACE",
+			     task_tgid_vnr(task));
+		err = -EPERM;
+	} else if (!privileged && get_dumpable(mm) != SUID_DUMP_USER) {
+		kckpt_reason(req, "the target is not dumpable (setuid, or PR_SET_DUMPABLE 0)");
+		err = -EPERM;
+	}
+	mmput(mm);
+	return err;
+}
+
+static int kckpt_check_image_file(struct file *f, struct kckpt_dump_req *req)
+{
+	if (!f) {
+		kckpt_reason(req, "image_fd is not an open file");
+		return -EBADF;
+	}
+	if (!(f->f_mode & FMODE_WRITE) || !S_ISREG(file_inode(f)->i_mode)) {
+		kckpt_reason(req, "image_fd must be a regular file open for writing");
+		return -EINVAL;
+	}
+	if (i_size_read(file_inode(f))) {
+		kckpt_reason(req, "the image file is not empty");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int kckpt_read_request(struct kckpt_checkpoint *arg,
+			      struct kckpt_dump_req *req)
+{
+	if ((arg->flags & ~KCKPT_CKPT_FLAGS) ||
+	    (arg->flags & KCKPT_CKPT_FLAGS) == KCKPT_CKPT_FLAGS) {
+		kckpt_reason(req, "unknown or conflicting flags");
+		return -EINVAL;
+	}
+	if (arg->manifest_len > KCKPT_MANIFEST_MAX) {
+		kckpt_reason(req, "the manifest is larger than %u bytes",
+			     KCKPT_MANIFEST_MAX);
+		return -EINVAL;
+	}
+	req->flags = arg->flags;
+	req->resume_code = arg->resume_code ?: KCKPT_DEFAULT_RESUME;
+	req->manifest_len = arg->manifest_len;
+	if (arg->manifest_len) {
+		req->manifest = memdup_user(u64_to_user_ptr(arg->manifest),
+					    arg->manifest_len);
+		if (IS_ERR(req->manifest)) {
+			int err = PTR_ERR(req->manifest);
+
+			req->manifest = NULL;
+			return err;
+		}
+	}
+	req->image = fget(arg->image_fd);
+	return kckpt_check_image_file(req->image, req);
+}
+
+static int kckpt_checkpoint_self(struct kckpt_dump_req *req)
+{
+	int err;
+
+	req->self = true;
+	err = kckpt_dump_current(req);
+	if (!err)
+		kckpt_after_dump(req->flags);
+	return err;
+}
+
+static int kckpt_checkpoint_other(struct kckpt_checkpoint *arg,
+				  struct kckpt_dump_req *req)
+{
+	struct pid *pid = find_get_pid(arg->pid);
+	struct task_struct *task = pid ? get_pid_task(pid, PIDTYPE_TGID) : NULL;
+	int err;
+
+	put_pid(pid);
+	if (!task) {
+		kckpt_reason(req, "no process %d", arg->pid);
+		return -ESRCH;
+	}
+	err = kckpt_check_access(task, arg->proof_fd, req);
+	if (!err)
+		err = kckpt_park_and_dump(task, req, arg->timeout_ms);
+	put_task_struct(task);
+	return err;
+}
+
+static bool kckpt_is_self(pid_t pid)
+{
+	return pid == KCKPT_PID_SELF || pid == task_tgid_vnr(current);
+}
+
+long kckpt_ioc_checkpoint(void __user *uarg)
+{
+	struct kckpt_checkpoint arg;
+	struct kckpt_dump_req *req;
+	int err;
+
+	err = kckpt_copy_struct_in(&arg, sizeof(arg), uarg);
+	if (err)
+		return err;
+	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	req->pidns = task_active_pid_ns(current);
+
+	err = kckpt_read_request(&arg, req);
+	if (!err && kckpt_is_self(arg.pid))
+		err = kckpt_checkpoint_self(req);
+	else if (!err)
+		err = kckpt_checkpoint_other(&arg, req);
+
+	arg.image_bytes = err ? 0 : req->image_bytes;
+	arg.memory_bytes = err ? 0 : req->memory_bytes;
+	memcpy(arg.reason, req->reason, sizeof(arg.reason));
+	if (copy_to_user(uarg, &arg, sizeof(arg)) && !err)
+		err = -EFAULT;
+	if (req->image)
+		fput(req->image);
+	kfree(req->manifest);
+	kfree(req);
+	return err;
+}
