@@ -55,6 +55,20 @@ static inline u32 kckpt_rseq_len(struct task_struct *t)
 #endif
 }
 
+/* Registers an rseq area for the current task (NULL: none). */
+static inline void kckpt_set_rseq(void __user *area, u32 len, u32 sig)
+{
+#ifdef CONFIG_RSEQ
+	current->rseq = area;
+	current->rseq_sig = sig;
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+	current->rseq_len = len;
+#endif
+	if (area)	/* let the kernel refresh cpu_id on the way out */
+		set_tsk_thread_flag(current, TIF_NOTIFY_RESUME);
+#endif
+}
+
 /* User shadow stacks (VM_SHADOW_STACK) exist since 6.6. */
 static inline bool kckpt_vma_is_shadow_stack(struct vm_area_struct *vma)
 {

@@ -11,6 +11,7 @@
 #include <linux/major.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
+#include <linux/tty.h>
 
 #include "dump.h"
 #include "kckpt.h"
@@ -141,6 +142,25 @@ static void kckpt_fd_identity(struct kckpt_fd *v, struct file *f)
 	v->rdev = new_encode_dev(st.rdev);
 }
 
+static void kckpt_fd_termios(struct kckpt_fd *v, struct file *f)
+{
+	/* an open tty's private_data is its tty_file_private */
+	struct tty_struct *tty = ((struct tty_file_private *)f->private_data)->tty;
+	struct ktermios *t = &tty->termios;
+
+	down_read(&tty->termios_rwsem);
+	v->termios.iflag = t->c_iflag;
+	v->termios.oflag = t->c_oflag;
+	v->termios.cflag = t->c_cflag;
+	v->termios.lflag = t->c_lflag;
+	v->termios.line = t->c_line;
+	memcpy(v->termios.cc, t->c_cc, min(sizeof(v->termios.cc), sizeof(t->c_cc)));
+	v->termios.ispeed = t->c_ispeed;
+	v->termios.ospeed = t->c_ospeed;
+	up_read(&tty->termios_rwsem);
+	v->termios_valid = 1;
+}
+
 int kckpt_note_fds(struct kckpt_dump *d)
 {
 	int i, err = 0;
@@ -156,6 +176,8 @@ int kckpt_note_fds(struct kckpt_dump *d)
 		};
 
 		kckpt_fd_identity(&v, s->file);
+		if (s->kind == KCKPT_FD_TTY)
+			kckpt_fd_termios(&v, s->file);
 		err = kckpt_note_add3(&d->img, KCKPT_NOTE_NAME, KCKPT_NT_FD,
 				      &v, sizeof(v), path, v.path_len, NULL, 0);
 	}

@@ -61,40 +61,51 @@ static u32 kckpt_vma_flags(struct mm_struct *mm, struct vm_area_struct *vma)
 	return flags;
 }
 
+/* Why a VMA cannot be saved yet, or NULL. */
+static const char *kckpt_vma_refusal(struct vm_area_struct *vma,
+				     const char *special)
+{
+	unsigned long f = vma->vm_flags;
+
+	if (f & VM_HUGETLB)
+		return "is hugetlb memory";
+	if (f & (VM_IO | VM_PFNMAP))
+		return "is a device mapping (VM_IO/VM_PFNMAP)";
+	if (userfaultfd_armed(vma))
+		return "is registered with userfaultfd";
+	if (kckpt_vma_is_shadow_stack(vma))
+		return "is a shadow stack";
+	if (special)
+		return "is a special kernel mapping";
+	if (vma->vm_file && d_unlinked(vma->vm_file->f_path.dentry) &&
+	    !(f & VM_MAYSHARE))
+		return "maps a deleted file privately";
+	return NULL;
+}
+
 /* The kind of a VMA, or 0 with a reason when it cannot be saved. */
 static u32 kckpt_vma_kind(struct kckpt_dump *d, struct vm_area_struct *vma)
 {
 	const char *special = kckpt_special_name(vma);
-	unsigned long f = vma->vm_flags;
-	const char *why = NULL;
+	const char *why;
 
 	if (special && !strcmp(special, "[vdso]"))
 		return KCKPT_VMA_VDSO;
 	if (special && !strncmp(special, "[vvar", 5))
 		return KCKPT_VMA_VVAR;
-	if (f & VM_HUGETLB)
-		why = "is hugetlb memory";
-	else if (f & (VM_IO | VM_PFNMAP))
-		why = "is a device mapping (VM_IO/VM_PFNMAP)";
-	else if (userfaultfd_armed(vma))
-		why = "is registered with userfaultfd";
-	else if (kckpt_vma_is_shadow_stack(vma))
-		why = "is a shadow stack";
-	else if (special)
-		why = "is a special kernel mapping";
-	else if (!vma->vm_file)
+	why = kckpt_vma_refusal(vma, special);
+	if (why) {
+		kckpt_reason(d->req, "the mapping %lx-%lx %s", vma->vm_start,
+			     vma->vm_end, why);
+		return 0;
+	}
+	if (!vma->vm_file)
 		return KCKPT_VMA_ANON;
-	else if (!d_unlinked(vma->vm_file->f_path.dentry))
-		return f & VM_MAYSHARE ? KCKPT_VMA_FILE_SHARED :
-		       KCKPT_VMA_FILE_PRIVATE;
-	else if (f & VM_MAYSHARE)	/* shared anonymous memory, memfd */
-		return KCKPT_VMA_SHMEM;
-	else
-		why = "maps a deleted file privately";
-
-	kckpt_reason(d->req, "the mapping %lx-%lx %s", vma->vm_start,
-		     vma->vm_end, why);
-	return 0;
+	if (!(vma->vm_flags & VM_MAYSHARE))
+		return KCKPT_VMA_FILE_PRIVATE;
+	/* shared anonymous memory and memfds have no path to map again */
+	return d_unlinked(vma->vm_file->f_path.dentry) ? KCKPT_VMA_SHMEM :
+							 KCKPT_VMA_FILE_SHARED;
 }
 
 static int kckpt_snap_vma(struct kckpt_dump *d, struct vm_area_struct *vma,
@@ -118,6 +129,7 @@ int kckpt_collect_vmas(struct kckpt_dump *d)
 {
 	struct vm_area_struct *vma;
 	int n = 0, err = 0, cap;
+
 	VMA_ITERATOR(vmi, d->mm, 0);
 
 	mmap_read_lock(d->mm);

@@ -138,6 +138,11 @@ static int kckpt_checkpoint_other(struct kckpt_checkpoint *arg,
 		return -ESRCH;
 	}
 	err = kckpt_check_access(task, arg->proof_fd, req);
+	if (!err && task_is_stopped_or_traced(task)) {
+		/* it could not reach a safe point before SIGCONT */
+		kckpt_reason(req, "the target is stopped or traced: continue it first (kill -CONT)");
+		err = -EBUSY;
+	}
 	if (!err)
 		err = kckpt_park_and_dump(task, req, arg->timeout_ms);
 	put_task_struct(task);

@@ -7,7 +7,7 @@
 #include <uapi/kckpt.h>
 
 /* Feature bits this build of the module really implements. */
-#define KCKPT_FEATURES_IMPLEMENTED	KCKPT_FEAT_CHECKPOINT
+#define KCKPT_FEATURES_IMPLEMENTED	(KCKPT_FEAT_CHECKPOINT | KCKPT_FEAT_RESTORE)
 
 struct file;
 struct task_struct;
@@ -16,6 +16,7 @@ struct kckpt_dump_req;
 /* main.c */
 int kckpt_copy_struct_in(void *dst, size_t ksize, const void __user *src);
 bool kckpt_file_is_device(const struct file *f);
+bool kckpt_fd_is(int fd, struct file *file);
 
 /* ioc_version.c, ioc_checkpoint.c */
 long kckpt_ioc_version(void __user *uarg);

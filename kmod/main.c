@@ -9,12 +9,14 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/uaccess.h>
 
 #include "kckpt.h"
+#include "restore.h"
 
 /*
  * kckpt_copy_struct_in - copy a size-prefixed ioctl structure from user space
@@ -34,6 +36,17 @@ int kckpt_copy_struct_in(void *dst, size_t ksize, const void __user *src)
 	return copy_struct_from_user(dst, ksize, src, usize);
 }
 
+/* Does descriptor @fd of the current task refer to @file? */
+bool kckpt_fd_is(int fd, struct file *file)
+{
+	struct file *f = fget_raw(fd);
+	bool same = f == file;
+
+	if (f)
+		fput(f);
+	return same;
+}
+
 static long kckpt_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	void __user *uarg = (void __user *)arg;
@@ -43,13 +56,34 @@ static long kckpt_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return kckpt_ioc_version(uarg);
 	case KCKPT_IOC_CHECKPOINT:
 		return kckpt_ioc_checkpoint(uarg);
+	case KCKPT_IOC_RESTORE_BEGIN:
+		return kckpt_ioc_restore_begin(file, uarg);
+	case KCKPT_IOC_RESTORE_NOTE:
+		return kckpt_ioc_restore_note(file, uarg);
+	case KCKPT_IOC_RESTORE_FINISH:
+		return kckpt_ioc_restore_finish(file, uarg);
 	default:
 		return -ENOTTY;
 	}
 }
 
+/* private_data holds this open file's restore session, if any. */
+static int kckpt_open(struct inode *inode, struct file *file)
+{
+	file->private_data = NULL;
+	return 0;
+}
+
+static int kckpt_release(struct inode *inode, struct file *file)
+{
+	kckpt_session_free(file->private_data);
+	return 0;
+}
+
 static const struct file_operations kckpt_fops = {
 	.owner		= THIS_MODULE,
+	.open		= kckpt_open,
+	.release	= kckpt_release,
 	.unlocked_ioctl	= kckpt_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
 	.llseek		= noop_llseek,

@@ -49,6 +49,7 @@ write_job() {
 	local rel=$1 out=$2 script=$3
 	cat >"$out/job.sh" <<JOB
 export KCKPT_ROOT='$KCKPT_ROOT' KCKPT_RELEASE='$rel' KCKPT_OUT=/kckpt-out
+export KCKPT_KERNEL_ROOT='$(kernel_root "$rel")'
 cd '$KCKPT_ROOT' || exit 1
 bash '$script'
 dmesg >/kckpt-out/dmesg.txt
@@ -65,6 +66,8 @@ run_kernel() {
 	[ "$mode" = modules ] && { echo "built build/$rel/kckpt.ko"; return; }
 
 	out="$KCKPT_ROOT/build/vm/$rel"
+	# scripts get their own directory, so they can run beside a test run
+	[ "$mode" = script ] && out="$out.$(basename "$3" .sh)"
 	rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
 	build_initramfs "$rel" "$out/initramfs.cpio.gz" || die "initramfs for $rel failed"
 	[ "$mode" = demo ] && { show=yes; script=$KCKPT_VM_DIR/guest/demo.sh; }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
 /*
- * kckpt.h - THE interface of KCkpt: ioctl numbers, structures and flags of
+ * THE interface of KCkpt: ioctl numbers, structures and flags of
  * /dev/kckpt. Every other part (libkckpt, kckpt-restore, the C# library)
  * follows this file; the C# mirror is managed/KCkpt/Interop/Uapi.cs and a
  * host test checks that its sizes and offsets agree with this header.
@@ -352,6 +352,18 @@ struct kckpt_vma {
 #define KCKPT_FD_TTY		4	/* rebound to the restorer's terminal */
 #define KCKPT_FD_KCKPT		5	/* /dev/kckpt itself */
 
+/* struct kckpt_termios: a terminal's settings, laid out as struct termios2 */
+struct kckpt_termios {
+	__u32 iflag;
+	__u32 oflag;
+	__u32 cflag;
+	__u32 lflag;
+	__u8 line;
+	__u8 cc[19];
+	__u32 ispeed;
+	__u32 ospeed;
+};
+
 /**
  * struct kckpt_fd - one open file descriptor; followed by @path_len bytes
  * @hdr_size:	sizeof(struct kckpt_fd) of the writer
@@ -364,6 +376,8 @@ struct kckpt_vma {
  * @dev, @ino, @size, @mtime_sec, @mtime_nsec: identity (regular files)
  * @rdev:	device number (character devices)
  * @path_len:	bytes of path that follow, NUL included
+ * @termios_valid: 1 when @termios holds the settings of a terminal (KCKPT_FD_TTY)
+ * @termios:	the terminal's settings when checkpointed
  */
 struct kckpt_fd {
 	__u32 hdr_size;
@@ -380,6 +394,8 @@ struct kckpt_fd {
 	__u32 mtime_nsec;
 	__u32 rdev;
 	__u32 path_len;
+	__u32 termios_valid;
+	struct kckpt_termios termios;
 	__u32 pad0;
 };
 
@@ -393,9 +409,115 @@ struct kckpt_segment {
 };
 
 
+/* ------------------------------------------------------------------ */
+/* Restore: KCKPT_IOC_RESTORE_BEGIN -> _NOTE... -> _FINISH              */
+/* ------------------------------------------------------------------ */
+/*
+ * Driven by kckpt-restore, the process that becomes the restored one:
+ * BEGIN hands the module the image; the module reads and validates all of
+ * its metadata (a hostile image gets EINVAL and a reason) and keeps it as
+ * the session of this open /dev/kckpt. NOTE copies single notes out, so the
+ * helper can restore what only user space can (sigactions, rlimits, cwd,
+ * fds, fs base, xstate, ...). FINISH is the point of no return: the module
+ * rebuilds the memory map from the image, sets the mm fields, the signal
+ * mask, rseq, robust list, tid addresses and the registers, and returns
+ * into the checkpointed context. A failure before the point of no return
+ * returns an error; after it, the process is killed.
+ */
+#define KCKPT_SPECIAL_MAX	4	/* vdso, vvar, vvar_vclock, ... */
+#define KCKPT_SPECIAL_NAMELEN	16
+
+/**
+ * struct kckpt_special_map - a kernel-provided mapping the helper must move
+ * (mremap) from where it is now to where the image had it
+ * @cur_start:	its address in the restoring process
+ * @saved_start: its address in the image
+ * @len:	its length (the same in both, or BEGIN refuses)
+ * @name:	"[vdso]", "[vvar]", ...
+ */
+struct kckpt_special_map {
+	__u64 cur_start;
+	__u64 saved_start;
+	__u64 len;
+	char name[KCKPT_SPECIAL_NAMELEN];
+};
+
+/**
+ * struct kckpt_restore_begin - argument of KCKPT_IOC_RESTORE_BEGIN
+ * @size:	in: sizeof(struct kckpt_restore_begin)
+ * @flags:	in: 0
+ * @image_fd:	in: the image, open for reading
+ * @nr_special: out: entries used in @special
+ * @nr_fds:	out: number of KCKPT_NT_FD notes
+ * @max_fd:	out: highest saved descriptor number, -1 when none
+ * @xstate_size: out: size of the NT_X86_XSTATE note, 0 when none
+ * @nr_pending:	out: entries of the KCKPT_NT_SIGPENDING note
+ * @xfeatures:	out: XCR0 of the machine that wrote the image
+ * @special:	out: kernel mappings to move before FINISH
+ * @reason:	out: on failure, why
+ */
+struct kckpt_restore_begin {
+	__u32 size;
+	__u32 flags;
+	__s32 image_fd;
+	__u32 nr_special;
+	__u32 nr_fds;
+	__s32 max_fd;
+	__u32 xstate_size;
+	__u32 nr_pending;
+	__u64 xfeatures;
+	struct kckpt_special_map special[KCKPT_SPECIAL_MAX];
+	char reason[KCKPT_REASON_LEN];
+};
+
+/**
+ * struct kckpt_restore_note - argument of KCKPT_IOC_RESTORE_NOTE
+ * @size:	in: sizeof(struct kckpt_restore_note)
+ * @type:	in: a note type (KCKPT_NT_*, NT_PRSTATUS, NT_X86_XSTATE, ...)
+ * @index:	in: which note of that type (0 = the first)
+ * @len:	in: bytes available at @buf; out: the descriptor's size (the
+ *		copy is truncated to the buffer; ENOENT when there is no such note)
+ * @buf:	in: user buffer
+ */
+struct kckpt_restore_note {
+	__u32 size;
+	__u32 type;
+	__u32 index;
+	__u32 len;
+	__u64 buf;
+};
+
+/* kckpt_restore_finish.flags */
+#define KCKPT_RESTORE_RESUME_CODE	(1U << 0)	/* use @resume_code */
+#define KCKPT_RESTORE_FLAGS		KCKPT_RESTORE_RESUME_CODE
+
+/**
+ * struct kckpt_restore_finish - argument of KCKPT_IOC_RESTORE_FINISH
+ * @size:	in: sizeof(struct kckpt_restore_finish)
+ * @flags:	in: KCKPT_RESTORE_*
+ * @resume_code: in: with KCKPT_RESTORE_RESUME_CODE, the value a
+ *		self-checkpointed process sees from its checkpoint call
+ * @dev_fd:	in: the helper's /dev/kckpt descriptor, closed on the way out
+ * @image_fd:	in: the helper's image descriptor, closed on the way out
+ * @pad:	0
+ * @reason:	out: on failure, why
+ */
+struct kckpt_restore_finish {
+	__u32 size;
+	__u32 flags;
+	__u32 resume_code;
+	__s32 dev_fd;
+	__s32 image_fd;
+	__u32 pad;
+	char reason[KCKPT_REASON_LEN];
+};
+
 #define KCKPT_IOC_MAGIC		0xCE
 
 #define KCKPT_IOC_VERSION	_IOWR(KCKPT_IOC_MAGIC, 0x00, struct kckpt_version)
 #define KCKPT_IOC_CHECKPOINT	_IOWR(KCKPT_IOC_MAGIC, 0x01, struct kckpt_checkpoint)
+#define KCKPT_IOC_RESTORE_BEGIN	_IOWR(KCKPT_IOC_MAGIC, 0x02, struct kckpt_restore_begin)
+#define KCKPT_IOC_RESTORE_NOTE	_IOWR(KCKPT_IOC_MAGIC, 0x03, struct kckpt_restore_note)
+#define KCKPT_IOC_RESTORE_FINISH _IOWR(KCKPT_IOC_MAGIC, 0x04, struct kckpt_restore_finish)
 
 #endif /* _UAPI_LINUX_KCKPT_H */

@@ -28,3 +28,100 @@ fresh_kckpt() {
 header_define() {
 	awk -v n="$1" '$1 == "#define" && $2 == n {print $3; exit}' "$KCKPT_HEADER"
 }
+
+# A scratch directory per test, on the guest's tmpfs.
+WORK=$(mktemp -d /tmp/kckpt-test.XXXXXX)
+chmod 755 "$WORK"
+
+# start_prog NAME ARGS...: run build/tests/NAME in the background, wait for
+# its READY line; sets PROG_PID (the process under test), PROG_JOB (the
+# job to wait for) and PROG_OUT.
+start_prog() {
+	PROG_OUT="$WORK/$1.out"
+	"$KCKPT_PROGS/$1" "${@:2}" >"$PROG_OUT" 2>&1 &
+	PROG_JOB=$!
+	wait_ready
+}
+
+# start_prog_on_tty NAME ARGS...: the same, with a pseudo-terminal as the
+# program's stdin/stdout (script(1) holds the master side).
+start_prog_on_tty() {
+	PROG_OUT="$WORK/$1.out"
+	script -qfec "$KCKPT_PROGS/$*" /dev/null >"$PROG_OUT" 2>&1 </dev/null &
+	PROG_JOB=$!
+	wait_ready
+}
+
+wait_ready() {
+	local i
+	for i in $(seq 1 300); do
+		PROG_PID=$(tr -d '\r' <"$PROG_OUT" | awk '/^READY/ {print $2; exit}')
+		[ -n "$PROG_PID" ] && return 0
+		sleep 0.1
+	done
+	cat "$PROG_OUT"
+	fail "no READY line from the test program"
+}
+
+# finish_prog: signal the program that the step is done; it must PASS.
+finish_prog() {
+	kill -USR1 "$PROG_PID" 2>/dev/null
+	wait "$PROG_JOB"
+	tr -d '\r' <"$PROG_OUT"
+	tr -d '\r' <"$PROG_OUT" | grep -q '^PASS' || fail "the test program did not pass"
+}
+
+# checkpoint PID IMAGE [checkpt options]: checkpt -c must succeed.
+checkpoint() {
+	local pid=$1 img=$2
+	shift 2
+	"$CHECKPT" -c "$pid" -o "$img" --quiet "$@" || fail "checkpt -c $pid exited $?"
+	[ -s "$img" ] || fail "no image at $img"
+}
+
+# gdb_batch PROGRAM IMAGE GDB-COMMAND...: gdb on an image, output on stdout.
+gdb_batch() {
+	local prog=$1 img=$2 cmd args=()
+	shift 2
+	for cmd in "$@"; do
+		args+=(-ex "$cmd")
+	done
+	gdb -batch -nx "${args[@]}" "$prog" "$img" 2>&1
+}
+
+proc_state() { awk '/^State:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
+
+# wait_restored PID COMM: until PID has become the restored COMM (its
+# helper is gone from the map); SIGUSR1 is safe from then on.
+wait_restored() {
+	local i
+	for i in $(seq 1 600); do
+		if [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] &&
+		   ! grep -q kckpt-restore "/proc/$1/maps" 2>/dev/null; then
+			return 0
+		fi
+		kill -0 "$1" 2>/dev/null || fail "process $1 died while being restored"
+		sleep 0.1
+	done
+	fail "process $1 did not become $2"
+}
+
+# restore_prog IMAGE COMM [checkpt -r options]: checkpt -r in the
+# background; it becomes the restored process under the same pid.
+restore_prog() {
+	local img=$1 comm=$2
+	shift 2
+	"$CHECKPT" -r "$img" "$@" &
+	PROG_JOB=$!
+	PROG_PID=$!
+	wait_restored "$PROG_PID" "$comm"
+}
+
+# The map of a process without device and inode columns.
+maps_of() { awk '{print $1, $2, $3, $6}' "/proc/$1/maps"; }
+
+# kill_checkpoint PID IMAGE: checkpoint with --kill and reap the job.
+kill_checkpoint() {
+	checkpoint "$1" "$2" --kill
+	wait "$PROG_JOB" 2>/dev/null
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A restore session: the validated metadata of one image, attached to the
+ * open /dev/kckpt file that began it. Every count, offset, length and
+ * address was checked against the image size and TASK_SIZE when the session
+ * began; FINISH trusts nothing else.
+ */
+#ifndef _KCKPT_RESTORE_H
+#define _KCKPT_RESTORE_H
+
+#include <linux/mutex.h>
+#include <linux/types.h>
+#include <asm/user.h>
+#include <uapi/kckpt.h>
+
+struct file;
+
+/* One note of the image: where its descriptor sits in session->notes. */
+struct kckpt_note_ref {
+	u32 type;
+	bool kckpt;		/* owner "KCKPT" */
+	size_t off;
+	size_t len;
+};
+
+struct kckpt_vma_ref {
+	struct kckpt_vma v;	/* the fixed part, copied and checked */
+	const char *path;	/* NUL-terminated, or NULL */
+};
+
+struct kckpt_session {
+	struct mutex lock;	/* serialises the ioctls of this session */
+	bool finished;
+	struct file *image;
+	loff_t image_size;
+	u8 *notes;		/* every PT_NOTE segment, back to back */
+	size_t notes_len;
+	struct kckpt_note_ref *refs;
+	int nr_refs;
+	struct kckpt_image_hdr hdr;
+	struct kckpt_proc proc;
+	struct kckpt_thread thread;
+	struct user_regs_struct regs;
+	struct kckpt_vma_ref *vmas;
+	int nr_vmas;
+	struct kckpt_segment *segs;
+	int nr_segs;
+	int nr_fds;
+	int max_fd;
+	const u8 *auxv;
+	char reason[KCKPT_REASON_LEN];
+};
+
+__printf(2, 3) int kckpt_session_refuse(struct kckpt_session *s,
+					const char *fmt, ...);
+const struct kckpt_note_ref *kckpt_find_note(struct kckpt_session *s,
+					     u32 type, bool kckpt, u32 index);
+void kckpt_session_free(struct kckpt_session *s);
+
+/* restore_session.c */
+long kckpt_ioc_restore_begin(struct file *dev, void __user *uarg);
+long kckpt_ioc_restore_note(struct file *dev, void __user *uarg);
+int kckpt_session_load(struct kckpt_session *s, struct file *image);
+
+/* restore_check.c */
+int kckpt_session_check(struct kckpt_session *s);
+
+/* restore_finish.c */
+long kckpt_ioc_restore_finish(struct file *dev, void __user *uarg);
+
+#endif /* _KCKPT_RESTORE_H */

@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KCKPT_IOC_RESTORE_FINISH. Before the point of no return: every mapped
+ * file is opened with the restorer's credentials and must be the file the
+ * image saw (dev, inode, size, mtime); a failure returns an error and the
+ * helper is untouched. After it: the helper's memory is replaced by the
+ * image's, the mm fields, signal mask, rseq, robust list, tid addresses and
+ * registers are set, and the ioctl "returns" the saved ax into the saved
+ * context. A failure there kills the process rather than let it run
+ * half-restored.
+ */
+#include <linux/crc32.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/module.h>
+#include <linux/ptrace.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task_stack.h>
+#include <linux/slab.h>
+#include <linux/stat.h>
+#include <linux/task_work.h>
+#include <linux/uaccess.h>
+#include <asm/processor-flags.h>
+#include <asm/segment.h>
+
+#include "compat.h"
+#include "kckpt.h"
+#include "restore.h"
+
+#define KCKPT_FILL_CHUNK	(4UL << 20)
+/* the flags a user program may change (as sigreturn allows) */
+#define KCKPT_USER_EFLAGS	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | \
+				 X86_EFLAGS_TF | X86_EFLAGS_SF | X86_EFLAGS_ZF | \
+				 X86_EFLAGS_AF | X86_EFLAGS_PF | X86_EFLAGS_CF | \
+				 X86_EFLAGS_RF)
+
+struct kckpt_finish {
+	struct kckpt_session *s;
+	const struct kckpt_restore_finish *args;
+	struct file **files;		/* per VMA: its file, or NULL */
+	u8 *buf;
+};
+
+static bool kckpt_vma_is_file(const struct kckpt_vma *v)
+{
+	return v->kind == KCKPT_VMA_FILE_PRIVATE || v->kind == KCKPT_VMA_FILE_SHARED;
+}
+
+static int kckpt_same_file(struct kckpt_session *s, struct file *file,
+			   const struct kckpt_vma_ref *r)
+{
+	struct kstat st;
+	int err;
+
+	err = vfs_getattr(&file->f_path, &st, STATX_BASIC_STATS,
+			  AT_STATX_SYNC_AS_STAT);
+	if (err)
+		return err;
+	if (!S_ISREG(st.mode) || new_encode_dev(st.dev) != r->v.dev ||
+	    st.ino != r->v.ino || st.size != r->v.file_size ||
+	    st.mtime.tv_sec != r->v.mtime_sec ||
+	    st.mtime.tv_nsec != r->v.mtime_nsec)
+		return kckpt_session_refuse(s, "%s changed since the checkpoint", r->path);
+	return 0;
+}
+
+static struct file *kckpt_open_vma_file(struct kckpt_finish *f, int i)
+{
+	const struct kckpt_vma_ref *r = &f->s->vmas[i];
+	int flags = O_RDONLY | O_LARGEFILE;
+	struct file *file;
+	int err;
+
+	if (r->v.kind == KCKPT_VMA_FILE_SHARED && (r->v.prot & PROT_WRITE))
+		flags = O_RDWR | O_LARGEFILE;
+	/* consecutive VMAs of one file (a library's segments) share it */
+	if (i && f->files[i - 1] && !strcmp(f->s->vmas[i - 1].path, r->path) &&
+	    (f->files[i - 1]->f_flags & O_ACCMODE) == (flags & O_ACCMODE))
+		return get_file(f->files[i - 1]);
+	file = filp_open(r->path, flags, 0);
+	if (IS_ERR(file)) {
+		kckpt_session_refuse(f->s, "cannot open %s (error %ld)", r->path,
+				     PTR_ERR(file));
+		return file;
+	}
+	err = kckpt_same_file(f->s, file, r);
+	if (err) {
+		fput(file);
+		return ERR_PTR(err);
+	}
+	return file;
+}
+
+static int kckpt_open_files(struct kckpt_finish *f)
+{
+	int i;
+
+	for (i = 0; i < f->s->nr_vmas; i++) {
+		struct file *file;
+
+		if (!kckpt_vma_is_file(&f->s->vmas[i].v))
+			continue;
+		file = kckpt_open_vma_file(f, i);
+		if (IS_ERR(file))
+			return PTR_ERR(file);
+		f->files[i] = file;
+	}
+	return 0;
+}
+
+/* The helper's own descriptors, closed once the ioctl has returned. */
+struct kckpt_fd_closer {
+	struct callback_head work;
+	int fds[2];
+};
+
+static void kckpt_close_helper_fds(struct callback_head *work)
+{
+	struct kckpt_fd_closer *c = container_of(work, struct kckpt_fd_closer, work);
+
+	close_fd(c->fds[0]);
+	close_fd(c->fds[1]);
+	kfree(c);
+	module_put(THIS_MODULE);
+}
+
+static int kckpt_check_helper_fds(struct kckpt_finish *f, struct file *dev)
+{
+	const struct kckpt_restore_finish *a = f->args;
+	struct file *img;
+	bool ok;
+
+	if (a->dev_fd <= f->s->max_fd || a->image_fd <= f->s->max_fd ||
+	    a->dev_fd == a->image_fd)
+		return kckpt_session_refuse(f->s, "the helper's fds collide with the image's");
+	img = fget(a->image_fd);
+	ok = img && file_inode(img) == file_inode(f->s->image);
+	if (img)
+		fput(img);
+	if (!ok || !kckpt_fd_is(a->dev_fd, dev))
+		return kckpt_session_refuse(f->s, "dev_fd or image_fd is not this session's");
+	return 0;
+}
+
+/* Unmaps everything but the kernel's own mappings (vdso, vvar). */
+static int kckpt_unmap_helper(void)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long *ranges;
+	int n = 0, i, err = 0;
+
+	VMA_ITERATOR(vmi, mm, 0);
+
+	mmap_read_lock(mm);
+	ranges = kvmalloc_array(mm->map_count * 2, sizeof(*ranges), GFP_KERNEL);
+	for_each_vma(vmi, vma) {
+		if (!ranges || n == mm->map_count)
+			break;
+		if (vma->vm_ops && vma->vm_ops->name)
+			continue;	/* vdso, vvar: moved by the helper */
+		ranges[2 * n] = vma->vm_start;
+		ranges[2 * n + 1] = vma->vm_end;
+		n++;
+	}
+	mmap_read_unlock(mm);
+	if (!ranges)
+		return -ENOMEM;
+	for (i = 0; i < n && !err; i++)
+		err = vm_munmap(ranges[2 * i], ranges[2 * i + 1] - ranges[2 * i]);
+	kvfree(ranges);
+	return err;
+}
+
+static int kckpt_map_vma(struct kckpt_finish *f, int i)
+{
+	const struct kckpt_vma *v = &f->s->vmas[i].v;
+	unsigned long flags = MAP_FIXED_NOREPLACE, addr;
+
+	switch (v->kind) {
+	case KCKPT_VMA_VDSO:
+	case KCKPT_VMA_VVAR:
+		return 0;	/* already moved into place by the helper */
+	case KCKPT_VMA_ANON:
+		flags |= MAP_PRIVATE | MAP_ANONYMOUS;
+		break;
+	case KCKPT_VMA_SHMEM:
+		flags |= MAP_SHARED | MAP_ANONYMOUS;
+		break;
+	case KCKPT_VMA_FILE_PRIVATE:
+		flags |= MAP_PRIVATE;
+		break;
+	default:
+		flags |= MAP_SHARED;
+	}
+	flags |= v->flags & KCKPT_VMAF_GROWSDOWN ? MAP_GROWSDOWN : 0;
+	flags |= v->flags & KCKPT_VMAF_NORESERVE ? MAP_NORESERVE : 0;
+	addr = vm_mmap(f->files[i], v->start, v->end - v->start, v->prot, flags,
+		       kckpt_vma_is_file(v) ? v->pgoff : 0);
+	if (IS_ERR_VALUE(addr))
+		return (long)addr;
+	return addr == v->start ? 0 : -EFAULT;
+}
+
+static int kckpt_write_user(const struct kckpt_vma *v, u64 vaddr, void *buf,
+			    size_t n)
+{
+	if (v->prot & PROT_WRITE)
+		return copy_to_user((void __user *)vaddr, buf, n) ? -EFAULT : 0;
+	/* read-only or PROT_NONE: write through a forced, COW-breaking access */
+	return access_process_vm(current, vaddr, buf, n, FOLL_FORCE | FOLL_WRITE) == n ?
+	       0 : -EFAULT;
+}
+
+static int kckpt_fill_segment(struct kckpt_finish *f, const struct kckpt_segment *g,
+			      const struct kckpt_vma *v)
+{
+	loff_t off = g->offset;
+	u64 done = 0;
+	u32 crc = ~0U;
+
+	while (done < g->size) {
+		size_t n = min_t(u64, KCKPT_FILL_CHUNK, g->size - done);
+		int err;
+
+		if (kernel_read(f->s->image, f->buf, n, &off) != n)
+			return -EIO;
+		crc = __crc32c_le(crc, f->buf, n);
+		err = kckpt_write_user(v, g->vaddr + done, f->buf, n);
+		if (err)
+			return err;
+		done += n;
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		cond_resched();
+	}
+	return ~crc == g->crc32c ? 0 : -EBADMSG;
+}
+
+static int kckpt_fill_memory(struct kckpt_finish *f)
+{
+	int i, v = 0, err;
+
+	for (i = 0; i < f->s->nr_segs; i++) {
+		const struct kckpt_segment *g = &f->s->segs[i];
+
+		/* segments are sorted and each lies in one VMA (checked) */
+		while (f->s->vmas[v].v.end <= g->vaddr)
+			v++;
+		if (f->s->vmas[v].v.kind == KCKPT_VMA_VDSO)
+			continue;	/* the live vdso is this kernel's */
+		err = kckpt_fill_segment(f, g, &f->s->vmas[v].v);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static void kckpt_set_mm(struct kckpt_session *s)
+{
+	struct mm_struct *mm = current->mm;
+	const struct kckpt_proc *p = &s->proc;
+
+	mmap_write_lock(mm);
+	mm->start_code = p->start_code;
+	mm->end_code = p->end_code;
+	mm->start_data = p->start_data;
+	mm->end_data = p->end_data;
+	mm->start_brk = p->start_brk;
+	mm->brk = p->brk;
+	mm->start_stack = p->start_stack;
+	spin_lock(&mm->arg_lock);
+	mm->arg_start = p->arg_start;
+	mm->arg_end = p->arg_end;
+	mm->env_start = p->env_start;
+	mm->env_end = p->env_end;
+	spin_unlock(&mm->arg_lock);
+	memset(mm->saved_auxv, 0, sizeof(mm->saved_auxv));
+	memcpy(mm->saved_auxv, s->auxv, p->auxv_len);
+	mmap_write_unlock(mm);
+}
+
+static void kckpt_set_thread(struct kckpt_session *s)
+{
+	const struct kckpt_thread *t = &s->thread;
+
+	spin_lock_irq(&current->sighand->siglock);
+	current->blocked.sig[0] = t->sigmask & ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	recalc_sigpending();
+	spin_unlock_irq(&current->sighand->siglock);
+	kckpt_set_rseq((void __user *)(unsigned long)t->rseq, t->rseq_len,
+		       t->rseq_sig);
+	current->robust_list = (void __user *)(unsigned long)t->robust_list;
+	current->set_child_tid = (void __user *)(unsigned long)t->set_child_tid;
+	current->clear_child_tid = (void __user *)(unsigned long)t->clear_child_tid;
+}
+
+/* The saved registers, sanitised; returns what ax must be. */
+static long kckpt_set_regs(struct kckpt_session *s,
+			   const struct kckpt_restore_finish *a)
+{
+	const struct user_regs_struct *u = &s->regs;
+	struct pt_regs *regs = current_pt_regs();
+
+	regs->r15 = u->r15;
+	regs->r14 = u->r14;
+	regs->r13 = u->r13;
+	regs->r12 = u->r12;
+	regs->bp = u->bp;
+	regs->bx = u->bx;
+	regs->r11 = u->r11;
+	regs->r10 = u->r10;
+	regs->r9 = u->r9;
+	regs->r8 = u->r8;
+	regs->cx = u->cx;
+	regs->dx = u->dx;
+	regs->si = u->si;
+	regs->di = u->di;
+	regs->ip = u->ip;
+	regs->sp = u->sp;
+	regs->flags = (regs->flags & ~KCKPT_USER_EFLAGS) |
+		      (u->flags & KCKPT_USER_EFLAGS);
+	regs->cs = __USER_CS;
+	regs->ss = __USER_DS;
+	regs->orig_ax = -1;	/* no syscall restart on the way out */
+	regs->ax = u->ax;
+	if (s->thread.restart == KCKPT_RESTART_RESUME &&
+	    (a->flags & KCKPT_RESTORE_RESUME_CODE))
+		regs->ax = a->resume_code;
+	return regs->ax;
+}
+
+static int kckpt_schedule_fd_close(const struct kckpt_restore_finish *a)
+{
+	struct kckpt_fd_closer *c = kmalloc(sizeof(*c), GFP_KERNEL);
+	int err;
+
+	if (!c)
+		return -ENOMEM;
+	c->fds[0] = a->dev_fd;
+	c->fds[1] = a->image_fd;
+	init_task_work(&c->work, kckpt_close_helper_fds);
+	__module_get(THIS_MODULE);
+	err = task_work_add(current, &c->work, TWA_RESUME);
+	if (err) {
+		module_put(THIS_MODULE);
+		kfree(c);
+	}
+	return err;
+}
+
+/* After the point of no return: any failure kills the process. */
+static long kckpt_become_image(struct kckpt_finish *f)
+{
+	int i, err;
+
+	f->s->finished = true;	/* the helper's memory is about to go */
+	err = kckpt_unmap_helper();
+	for (i = 0; i < f->s->nr_vmas && !err; i++)
+		err = kckpt_map_vma(f, i);
+	err = err ?: kckpt_fill_memory(f);
+	err = err ?: kckpt_schedule_fd_close(f->args);
+	if (err) {
+		pr_info("restore of pid %d failed after the point of no return (%d): killed\n",
+			task_pid_nr(current), err);
+		force_sig(SIGKILL);
+		return -EINTR;
+	}
+	kckpt_set_mm(f->s);
+	kckpt_set_thread(f->s);
+	return kckpt_set_regs(f->s, f->args);
+}
+
+static void kckpt_finish_free(struct kckpt_finish *f)
+{
+	int i;
+
+	for (i = 0; f->files && i < f->s->nr_vmas; i++)
+		if (f->files[i])
+			fput(f->files[i]);
+	kvfree(f->files);
+	kvfree(f->buf);
+}
+
+static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
+{
+	long ret;
+
+	if (f->s->finished || (f->args->flags & ~KCKPT_RESTORE_FLAGS) ||
+	    f->args->pad)
+		return -EINVAL;
+	f->files = kvcalloc(f->s->nr_vmas, sizeof(*f->files), GFP_KERNEL);
+	f->buf = kvmalloc(KCKPT_FILL_CHUNK, GFP_KERNEL);
+	if (!f->files || !f->buf)
+		return -ENOMEM;
+	ret = kckpt_check_helper_fds(f, dev);
+	ret = ret ?: kckpt_open_files(f);
+	return ret ?: kckpt_become_image(f);
+}
+
+long kckpt_ioc_restore_finish(struct file *dev, void __user *uarg)
+{
+	struct kckpt_session *s = READ_ONCE(dev->private_data);
+	struct kckpt_restore_finish a;
+	struct kckpt_finish f = { .s = s, .args = &a };
+	long ret;
+
+	if (!s)
+		return -EINVAL;
+	ret = kckpt_copy_struct_in(&a, sizeof(a), uarg);
+	if (ret)
+		return ret;
+	mutex_lock(&s->lock);
+	ret = kckpt_finish(&f, dev);
+	kckpt_finish_free(&f);
+	mutex_unlock(&s->lock);
+	if (!s->finished) {
+		/* still the helper's memory: tell it why */
+		memcpy(a.reason, s->reason, sizeof(a.reason));
+		if (copy_to_user(uarg, &a, sizeof(a)))
+			return -EFAULT;
+	}
+	return ret;
+}
