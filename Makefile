@@ -13,13 +13,13 @@ KDIR ?= /lib/modules/$(shell uname -r)/build
 KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 PREFIX ?= /usr/local
 DOTNET ?= dotnet
-CFLAGS_TESTS := -O2 -g -Wall -Wextra -Werror -Ikmod/include
+CFLAGS_TESTS := -O2 -g -Wall -Wextra -Werror -Ikmod/include -pthread
 
 B := build
 TEST_PROGS := $(patsubst tests/vm/progs/%.c,$(B)/tests/%,$(wildcard tests/vm/progs/*.c))
 KMOD_SRC := $(wildcard kmod/*.c kmod/*.h kmod/include/uapi/*.h) kmod/Kbuild kmod/Makefile
 
-all: managed test-progs
+all: managed test-progs $(B)/bin/kckpt-restore
 
 deps:
 	tests/vm/setup-host.sh
@@ -29,9 +29,21 @@ managed:
 
 test-progs: $(TEST_PROGS)
 
-$(B)/tests/%: tests/vm/progs/%.c kmod/include/uapi/kckpt.h
+$(B)/tests/%: tests/vm/progs/%.c tests/vm/progs/protocol.h kmod/include/uapi/kckpt.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TESTS) -o $@ $<
+
+# kckpt-restore: static, no libc, no %fs use (it loads the image's fs base)
+# and no SSE/x87 (it loads the image's xstate) - see its main.c.
+CFLAGS_RESTORE := -static -nostdlib -nostartfiles -ffreestanding \
+	-fno-stack-protector -fno-builtin -fno-pie -no-pie -O2 -Wall -Wextra \
+	-Werror -Ikmod/include -mgeneral-regs-only -fcf-protection=none \
+	-fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections \
+	-Wl,--gc-sections -Wl,-z,noexecstack -Wl,--build-id=none
+
+$(B)/bin/kckpt-restore: $(wildcard syscall-shim/kckpt-restore/*.c syscall-shim/kckpt-restore/*.h) kmod/include/uapi/kckpt.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_RESTORE) -o $@ $(filter %.c,$^)
 
 module: $(KMOD_SRC) VERSION
 	@test -n "$(KREL)" || { echo "no kernel headers at KDIR=$(KDIR)"; exit 2; }
@@ -45,6 +57,12 @@ demo: deps all
 
 test: deps all
 	tests/run-all.sh
+
+# Checkpoint timings in one VM (kckpt ioctl, checkpt CLI, criu, dd); prints only.
+bench: deps all
+	tests/vm/bench/run-bench.sh
+
+.PHONY: bench
 
 test-host:
 	$(DOTNET) test KCkpt.sln -c Release --nologo

@@ -6,7 +6,9 @@
 #ifndef _KCKPT_COMPAT_H
 #define _KCKPT_COMPAT_H
 
+#include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/mount.h>
 #include <linux/sched.h>
 #include <linux/version.h>
 
@@ -67,6 +69,26 @@ static inline void kckpt_set_rseq(void __user *area, u32 len, u32 sig)
 	if (area)	/* let the kernel refresh cpu_id on the way out */
 		set_tsk_thread_flag(current, TIF_NOTIFY_RESUME);
 #endif
+}
+
+/*
+ * The path a user sees for a mapped file. Since 6.8 a VMA of an overlayfs
+ * file holds the lower "backing" file; its user-visible path is separate.
+ */
+static inline const struct path *kckpt_user_path(const struct file *f)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+	return file_user_path(f);
+#else
+	return &f->f_path;
+#endif
+}
+
+/* Can a file be opened again by its path (not deleted, not a memfd)? */
+static inline bool kckpt_path_reachable(const struct path *path)
+{
+	return !d_unlinked(path->dentry) &&
+	       !(path->mnt->mnt_flags & MNT_INTERNAL);
 }
 
 /* User shadow stacks (VM_SHADOW_STACK) exist since 6.6. */

@@ -13,6 +13,7 @@
 #include <linux/stat.h>
 #include <linux/tty.h>
 
+#include "compat.h"
 #include "dump.h"
 #include "kckpt.h"
 
@@ -55,7 +56,7 @@ static u32 kckpt_fd_kind(struct kckpt_dump *d, int fd, struct file *f)
 
 	if (f->f_mode & FMODE_PATH)
 		what = "an O_PATH descriptor";
-	else if (S_ISREG(mode) && d_unlinked(f->f_path.dentry))
+	else if (S_ISREG(mode) && !kckpt_path_reachable(&f->f_path))
 		what = "a deleted or anonymous file";
 	else if (S_ISREG(mode))
 		return KCKPT_FD_REGULAR;

@@ -206,6 +206,7 @@ static int kckpt_note_prstatus(struct kckpt_dump *d, struct kckpt_thread *t)
 
 	kckpt_fill_pids(d, &prs->common.pr_pid, &prs->common.pr_ppid,
 			&prs->common.pr_pgrp, &prs->common.pr_sid);
+	prs->common.pr_pid = task_pid_nr_ns(current, d->req->pidns);	/* tid */
 	prs->common.pr_sighold = current->blocked.sig[0];
 	prs->pr_fpvalid = 1;
 	err = kckpt_note_add(&d->img, "CORE", NT_PRSTATUS, prs, sizeof(*prs));
@@ -356,7 +357,8 @@ static int kckpt_note_cwd_exe(struct kckpt_dump *d)
 
 		if (s->file && s->start <= d->mm->start_code &&
 		    d->mm->start_code < s->end)
-			return kckpt_note_path(d, KCKPT_NT_EXE, &s->file->f_path);
+			return kckpt_note_path(d, KCKPT_NT_EXE,
+					       kckpt_user_path(s->file));
 	}
 	return err;
 }

@@ -77,7 +77,7 @@ static const char *kckpt_vma_refusal(struct vm_area_struct *vma,
 		return "is a shadow stack";
 	if (special)
 		return "is a special kernel mapping";
-	if (vma->vm_file && d_unlinked(vma->vm_file->f_path.dentry) &&
+	if (vma->vm_file && !kckpt_path_reachable(kckpt_user_path(vma->vm_file)) &&
 	    !(f & VM_MAYSHARE))
 		return "maps a deleted file privately";
 	return NULL;
@@ -104,7 +104,7 @@ static u32 kckpt_vma_kind(struct kckpt_dump *d, struct vm_area_struct *vma)
 	if (!(vma->vm_flags & VM_MAYSHARE))
 		return KCKPT_VMA_FILE_PRIVATE;
 	/* shared anonymous memory and memfds have no path to map again */
-	return d_unlinked(vma->vm_file->f_path.dentry) ? KCKPT_VMA_SHMEM :
+	return !kckpt_path_reachable(kckpt_user_path(vma->vm_file)) ? KCKPT_VMA_SHMEM :
 							 KCKPT_VMA_FILE_SHARED;
 }
 
@@ -275,8 +275,8 @@ static void kckpt_fill_identity(struct kckpt_vma *v, struct file *file)
 {
 	struct kstat st;
 
-	if (vfs_getattr(&file->f_path, &st, STATX_BASIC_STATS,
-			AT_STATX_SYNC_AS_STAT))
+	if (vfs_getattr(kckpt_user_path(file), &st,
+			STATX_BASIC_STATS, AT_STATX_SYNC_AS_STAT))
 		return;
 	v->dev = new_encode_dev(st.dev);
 	v->ino = st.ino;
@@ -295,7 +295,7 @@ static int kckpt_note_vma(struct kckpt_dump *d, const struct kckpt_vma_snap *s)
 	const char *path = NULL;
 
 	if (s->file) {
-		path = kckpt_path(d, &s->file->f_path);
+		path = kckpt_path(d, kckpt_user_path(s->file));
 		v.path_len = strlen(path) + 1;
 		kckpt_fill_identity(&v, s->file);
 	}
@@ -329,7 +329,7 @@ int kckpt_note_file_map(struct kckpt_dump *d)
 
 		if (!s->file)
 			continue;
-		path = kckpt_path(d, &s->file->f_path);
+		path = kckpt_path(d, kckpt_user_path(s->file));
 		err = kckpt_buf_append(&ranges, range, sizeof(range));
 		err = err ?: kckpt_buf_append(&names, path, strlen(path) + 1);
 		count++;

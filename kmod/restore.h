@@ -48,6 +48,7 @@ struct kckpt_session {
 	int nr_fds;
 	int max_fd;
 	const u8 *auxv;
+	struct file **files;	/* per VMA: its mapped file, or NULL */
 	char reason[KCKPT_REASON_LEN];
 };
 
@@ -64,6 +65,10 @@ int kckpt_session_load(struct kckpt_session *s, struct file *image);
 
 /* restore_check.c */
 int kckpt_session_check(struct kckpt_session *s);
+
+/* restore_files.c */
+int kckpt_session_open_files(struct kckpt_session *s);
+void kckpt_session_close_files(struct kckpt_session *s);
 
 /* restore_finish.c */
 long kckpt_ioc_restore_finish(struct file *dev, void __user *uarg);

@@ -41,76 +41,8 @@
 struct kckpt_finish {
 	struct kckpt_session *s;
 	const struct kckpt_restore_finish *args;
-	struct file **files;		/* per VMA: its file, or NULL */
 	u8 *buf;
 };
-
-static bool kckpt_vma_is_file(const struct kckpt_vma *v)
-{
-	return v->kind == KCKPT_VMA_FILE_PRIVATE || v->kind == KCKPT_VMA_FILE_SHARED;
-}
-
-static int kckpt_same_file(struct kckpt_session *s, struct file *file,
-			   const struct kckpt_vma_ref *r)
-{
-	struct kstat st;
-	int err;
-
-	err = vfs_getattr(&file->f_path, &st, STATX_BASIC_STATS,
-			  AT_STATX_SYNC_AS_STAT);
-	if (err)
-		return err;
-	if (!S_ISREG(st.mode) || new_encode_dev(st.dev) != r->v.dev ||
-	    st.ino != r->v.ino || st.size != r->v.file_size ||
-	    st.mtime.tv_sec != r->v.mtime_sec ||
-	    st.mtime.tv_nsec != r->v.mtime_nsec)
-		return kckpt_session_refuse(s, "%s changed since the checkpoint", r->path);
-	return 0;
-}
-
-static struct file *kckpt_open_vma_file(struct kckpt_finish *f, int i)
-{
-	const struct kckpt_vma_ref *r = &f->s->vmas[i];
-	int flags = O_RDONLY | O_LARGEFILE;
-	struct file *file;
-	int err;
-
-	if (r->v.kind == KCKPT_VMA_FILE_SHARED && (r->v.prot & PROT_WRITE))
-		flags = O_RDWR | O_LARGEFILE;
-	/* consecutive VMAs of one file (a library's segments) share it */
-	if (i && f->files[i - 1] && !strcmp(f->s->vmas[i - 1].path, r->path) &&
-	    (f->files[i - 1]->f_flags & O_ACCMODE) == (flags & O_ACCMODE))
-		return get_file(f->files[i - 1]);
-	file = filp_open(r->path, flags, 0);
-	if (IS_ERR(file)) {
-		kckpt_session_refuse(f->s, "cannot open %s (error %ld)", r->path,
-				     PTR_ERR(file));
-		return file;
-	}
-	err = kckpt_same_file(f->s, file, r);
-	if (err) {
-		fput(file);
-		return ERR_PTR(err);
-	}
-	return file;
-}
-
-static int kckpt_open_files(struct kckpt_finish *f)
-{
-	int i;
-
-	for (i = 0; i < f->s->nr_vmas; i++) {
-		struct file *file;
-
-		if (!kckpt_vma_is_file(&f->s->vmas[i].v))
-			continue;
-		file = kckpt_open_vma_file(f, i);
-		if (IS_ERR(file))
-			return PTR_ERR(file);
-		f->files[i] = file;
-	}
-	return 0;
-}
 
 /* The helper's own descriptors, closed once the ioctl has returned. */
 struct kckpt_fd_closer {
@@ -199,8 +131,8 @@ static int kckpt_map_vma(struct kckpt_finish *f, int i)
 	}
 	flags |= v->flags & KCKPT_VMAF_GROWSDOWN ? MAP_GROWSDOWN : 0;
 	flags |= v->flags & KCKPT_VMAF_NORESERVE ? MAP_NORESERVE : 0;
-	addr = vm_mmap(f->files[i], v->start, v->end - v->start, v->prot, flags,
-		       kckpt_vma_is_file(v) ? v->pgoff : 0);
+	addr = vm_mmap(f->s->files[i], v->start, v->end - v->start, v->prot, flags,
+		       f->s->files[i] ? v->pgoff : 0);
 	if (IS_ERR_VALUE(addr))
 		return (long)addr;
 	return addr == v->start ? 0 : -EFAULT;
@@ -375,16 +307,6 @@ static long kckpt_become_image(struct kckpt_finish *f)
 	return kckpt_set_regs(f->s, f->args);
 }
 
-static void kckpt_finish_free(struct kckpt_finish *f)
-{
-	int i;
-
-	for (i = 0; f->files && i < f->s->nr_vmas; i++)
-		if (f->files[i])
-			fput(f->files[i]);
-	kvfree(f->files);
-	kvfree(f->buf);
-}
 
 static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 {
@@ -393,12 +315,10 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 	if (f->s->finished || (f->args->flags & ~KCKPT_RESTORE_FLAGS) ||
 	    f->args->pad)
 		return -EINVAL;
-	f->files = kvcalloc(f->s->nr_vmas, sizeof(*f->files), GFP_KERNEL);
 	f->buf = kvmalloc(KCKPT_FILL_CHUNK, GFP_KERNEL);
-	if (!f->files || !f->buf)
+	if (!f->buf)
 		return -ENOMEM;
 	ret = kckpt_check_helper_fds(f, dev);
-	ret = ret ?: kckpt_open_files(f);
 	return ret ?: kckpt_become_image(f);
 }
 
@@ -416,7 +336,7 @@ long kckpt_ioc_restore_finish(struct file *dev, void __user *uarg)
 		return ret;
 	mutex_lock(&s->lock);
 	ret = kckpt_finish(&f, dev);
-	kckpt_finish_free(&f);
+	kvfree(f.buf);
 	mutex_unlock(&s->lock);
 	if (!s->finished) {
 		/* still the helper's memory: tell it why */

@@ -35,6 +35,7 @@ void kckpt_session_free(struct kckpt_session *s)
 {
 	if (!s)
 		return;
+	kckpt_session_close_files(s);
 	if (s->image)
 		fput(s->image);
 	kvfree(s->notes);
@@ -249,6 +250,7 @@ static int kckpt_begin(struct kckpt_session *s, struct kckpt_restore_begin *b)
 	err = kckpt_session_load(s, image);
 	err = err ?: kckpt_session_check(s);
 	err = err ?: kckpt_match_specials(s, b);
+	err = err ?: kckpt_session_open_files(s);
 	if (!err)
 		kckpt_fill_begin(s, b);
 	return err;

@@ -105,16 +105,25 @@ struct kckpt_checkpoint {
 /* ------------------------------------------------------------------ */
 /*
  * Layout: ELF header; page-aligned PT_LOAD data, one segment per run of
- * saved pages (p_filesz == p_memsz == run length), plus one PT_LOAD with
- * p_filesz == 0 spanning every VMA (so gdb and readelf see the whole map);
- * the PT_NOTE segment; the program header table last (e_phoff points to it).
+ * saved pages (p_filesz == p_memsz == run length), and one PT_LOAD with
+ * p_filesz == 0 for every gap between runs, so the PT_LOADs cover each VMA
+ * exactly once, in address order (gdb and readelf see the whole map); the
+ * PT_NOTE segment; the program header table last (e_phoff points to it).
  *
  * Notes: the standard "CORE" notes (NT_PRSTATUS, NT_PRFPREG, NT_PRPSINFO,
- * NT_X86_XSTATE, NT_AUXV, NT_FILE) and "KCKPT" notes whose types and
- * little-endian structures follow. A note's descriptor may grow at the end
- * in later format versions: readers use the fields they know and skip the
- * rest; note types they do not know are skipped whole. Variable notes start
- * with a fixed structure whose @hdr_size says where the variable part starts.
+ * NT_AUXV, NT_FILE), "LINUX" NT_X86_XSTATE, and "KCKPT" notes whose types
+ * and little-endian structures follow. The i-th NT_PRSTATUS (and the
+ * NT_PRFPREG/NT_X86_XSTATE after it) belongs to the i-th KCKPT_NT_THREAD.
+ *
+ * Compatibility: @format_version changes only when an existing field is
+ * reinterpreted (readers refuse a version they do not know). Otherwise the
+ * format grows: a fixed note descriptor may get longer (readers use the
+ * fields they know and ignore the rest), and new note types are added
+ * (readers skip types they do not know). Array notes (SIGACTIONS,
+ * SIGPENDING, SEGMENTS) have fixed entry sizes: growing an entry means a
+ * new note type. Variable notes (VMA, FD) start with a fixed structure
+ * whose @hdr_size says where the variable part starts. Device numbers
+ * (@dev, @rdev) are in the encoding stat(2) returns (new_encode_dev).
  */
 #define KCKPT_NOTE_NAME		"KCKPT"
 /*

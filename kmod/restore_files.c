@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The files an image maps, opened when the session begins, with the
+ * restorer's credentials: each must be the very file the image saw (device,
+ * inode, size, mtime), or the restore is refused while the helper can
+ * still say why.
+ */
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/mman.h>
+#include <linux/slab.h>
+#include <linux/stat.h>
+
+#include "restore.h"
+
+static bool kckpt_vma_is_file(const struct kckpt_vma *v)
+{
+	return v->kind == KCKPT_VMA_FILE_PRIVATE || v->kind == KCKPT_VMA_FILE_SHARED;
+}
+
+static int kckpt_same_file(struct kckpt_session *s, struct file *file,
+			   const struct kckpt_vma_ref *r)
+{
+	struct kstat st;
+	int err;
+
+	err = vfs_getattr(&file->f_path, &st, STATX_BASIC_STATS,
+			  AT_STATX_SYNC_AS_STAT);
+	if (err)
+		return err;
+	if (!S_ISREG(st.mode) || new_encode_dev(st.dev) != r->v.dev ||
+	    st.ino != r->v.ino || st.size != r->v.file_size ||
+	    st.mtime.tv_sec != r->v.mtime_sec ||
+	    st.mtime.tv_nsec != r->v.mtime_nsec)
+		return kckpt_session_refuse(s, "%s changed since the checkpoint", r->path);
+	return 0;
+}
+
+static struct file *kckpt_open_vma_file(struct kckpt_session *s, int i)
+{
+	const struct kckpt_vma_ref *r = &s->vmas[i];
+	int flags = O_RDONLY | O_LARGEFILE;
+	struct file *file;
+	int err;
+
+	if (r->v.kind == KCKPT_VMA_FILE_SHARED && (r->v.prot & PROT_WRITE))
+		flags = O_RDWR | O_LARGEFILE;
+	/* consecutive VMAs of one file (a library's segments) share it */
+	if (i && s->files[i - 1] && !strcmp(s->vmas[i - 1].path, r->path) &&
+	    (s->files[i - 1]->f_flags & O_ACCMODE) == (flags & O_ACCMODE))
+		return get_file(s->files[i - 1]);
+	file = filp_open(r->path, flags, 0);
+	if (IS_ERR(file)) {
+		kckpt_session_refuse(s, "cannot open %s (error %ld)", r->path,
+				     PTR_ERR(file));
+		return file;
+	}
+	err = kckpt_same_file(s, file, r);
+	if (err) {
+		fput(file);
+		return ERR_PTR(err);
+	}
+	return file;
+}
+
+int kckpt_session_open_files(struct kckpt_session *s)
+{
+	int i;
+
+	s->files = kvcalloc(s->nr_vmas, sizeof(*s->files), GFP_KERNEL);
+	if (!s->files)
+		return -ENOMEM;
+	for (i = 0; i < s->nr_vmas; i++) {
+		struct file *file;
+
+		if (!kckpt_vma_is_file(&s->vmas[i].v))
+			continue;
+		file = kckpt_open_vma_file(s, i);
+		if (IS_ERR(file))
+			return PTR_ERR(file);
+		s->files[i] = file;
+	}
+	return 0;
+}
+
+void kckpt_session_close_files(struct kckpt_session *s)
+{
+	int i;
+
+	for (i = 0; s->files && i < s->nr_vmas; i++)
+		if (s->files[i])
+			fput(s->files[i]);
+	kvfree(s->files);
+	s->files = NULL;
+}
