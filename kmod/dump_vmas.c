@@ -25,6 +25,7 @@
 
 #include "compat.h"
 #include "dump.h"
+#include "kckpt.h"
 
 #define KCKPT_GUP_BATCH		512	/* pages pinned per call */
 
@@ -175,10 +176,10 @@ static unsigned long kckpt_vma_pages(const struct kckpt_vma_snap *s)
 static bool kckpt_vma_may_hold_pages(const struct kckpt_vma_snap *s)
 {
 	switch (s->kind) {
-	case KCKPT_VMA_ANON:
 	case KCKPT_VMA_SHMEM:
 	case KCKPT_VMA_VDSO:	/* not restored from the image; for gdb */
 		return true;
+	case KCKPT_VMA_ANON:	/* never written: no anon_vma, no pages */
 	case KCKPT_VMA_FILE_PRIVATE:
 		return s->has_anon;
 	default:
@@ -368,7 +369,7 @@ int kckpt_vdso_identity(struct kckpt_dump *d, u64 *start, u64 *size, u32 *crc)
 	if (copy_from_user(buf, (void __user *)s->start, *size))
 		err = -EFAULT;
 	else
-		*crc = ~__crc32c_le(~0U, buf, *size);
+		*crc = ~kckpt_crc32c(~0U, buf, *size);
 	kvfree(buf);
 	return err;
 }

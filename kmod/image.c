@@ -205,7 +205,7 @@ int kckpt_image_add_page(struct kckpt_image *img, u64 vaddr, const void *src)
 			return err;
 	}
 	memcpy(img->io + img->io_len, src, PAGE_SIZE);
-	img->seg_crc = __crc32c_le(img->seg_crc, src, PAGE_SIZE);
+	img->seg_crc = kckpt_crc32c(img->seg_crc, src, PAGE_SIZE);
 	img->io_len += PAGE_SIZE;
 	img->seg_size += PAGE_SIZE;
 	img->memory_bytes += PAGE_SIZE;

@@ -13,6 +13,9 @@ struct file;
 struct task_struct;
 struct kckpt_dump_req;
 
+/* crc.c */
+u32 kckpt_crc32c(u32 crc, const void *p, size_t len);
+
 /* main.c */
 int kckpt_copy_struct_in(void *dst, size_t ksize, const void __user *src);
 bool kckpt_file_is_device(const struct file *f);

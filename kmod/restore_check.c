@@ -310,7 +310,7 @@ static int kckpt_check_vdso(struct kckpt_session *s)
 	if (!buf)
 		return -ENOMEM;
 	if (copy_from_user(buf, (void __user *)start, s->hdr.vdso_size) ||
-	    ~__crc32c_le(~0U, buf, s->hdr.vdso_size) != s->hdr.vdso_crc32c)
+	    ~kckpt_crc32c(~0U, buf, s->hdr.vdso_size) != s->hdr.vdso_crc32c)
 		err = kckpt_session_refuse(s, "the image's vdso differs from this kernel's (another build)");
 	kvfree(buf);
 	return err;

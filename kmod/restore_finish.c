@@ -161,7 +161,7 @@ static int kckpt_fill_segment(struct kckpt_finish *f, const struct kckpt_segment
 
 		if (kernel_read(f->s->image, f->buf, n, &off) != n)
 			return -EIO;
-		crc = __crc32c_le(crc, f->buf, n);
+		crc = kckpt_crc32c(crc, f->buf, n);
 		err = kckpt_write_user(v, g->vaddr + done, f->buf, n);
 		if (err)
 			return err;

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `make bench`: builds the benchmark's C programs on the host, then boots one
+# VM and runs tests/vm/bench/bench.sh in it (checkpoint timings of kckpt's
+# ioctl, the checkpt CLI, criu dump and dd; see bench.sh). The report is
+# printed and left in the harness's output directory of that run,
+# build/vm/<release>.bench/bench.txt (its path is printed last).
+#
+#   tests/vm/bench/run-bench.sh [-k SERIES]      (default 6.1)
+#
+# Environment: KCKPT_BENCH_SIZES ("64 256 1024" MiB), KCKPT_BENCH_REPS (3),
+# KCKPT_BENCH_EXTRAS (yes: ftrace breakdown + reserved-memory run),
+# KCKPT_VM_MEM (6144 MiB: the 1024 MiB target, its image and criu's fit).
+# Prints, never asserts: fails only when the VM run itself breaks (guest did
+# not finish, or the guest kernel log shows a splat).
+set -u
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+BIN=$ROOT/build/bench
+series=6.1
+while [ $# -gt 0 ]; do
+	case "$1" in
+	-k) series=$2; shift 2 ;;
+	*) echo "usage: run-bench.sh [-k SERIES]" >&2; exit 2 ;;
+	esac
+done
+
+mkdir -p "$BIN" || exit 2
+for p in bench_target bench_ckpt; do
+	${CC:-gcc} -O2 -g -Wall -Wextra -Werror -I"$ROOT/kmod/include" \
+		-o "$BIN/$p" "$ROOT/tests/vm/bench/$p.c" || exit 2
+done
+# The guest starts with an empty environment: hand the settings over in a
+# file it can read through the shared host root.
+{
+	printf 'KCKPT_BENCH_SIZES=%q\n' "${KCKPT_BENCH_SIZES:-64 256 1024}"
+	printf 'KCKPT_BENCH_REPS=%q\n' "${KCKPT_BENCH_REPS:-3}"
+	printf 'KCKPT_BENCH_EXTRAS=%q\n' "${KCKPT_BENCH_EXTRAS:-yes}"
+} >"$BIN/config.sh"
+
+export KCKPT_VM_MEM=${KCKPT_VM_MEM:-6144}
+# TCG runs the vCPUs as host threads: anything else busy on the host shows
+# up as noise in the timings.
+echo "bench: host $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+"$ROOT/tests/vm/run.sh" script "$ROOT/tests/vm/bench/bench.sh" -k "$series"
+rc=$?
+rm -f "$BIN/config.sh"
+echo "bench: host load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"
+for f in "$ROOT"/build/vm/*/bench.txt; do
+	[ -f "$f" ] && [ "$f" -nt "$BIN/bench_ckpt" ] && echo "bench: report in ${f#"$ROOT"/}"
+done
+exit $rc
