@@ -45,12 +45,14 @@ $(B)/bin/kckpt-restore: $(wildcard syscall-shim/kckpt-restore/*.c syscall-shim/k
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_RESTORE) -o $@ $(filter %.c,$^)
 
+# Built in a private directory, installed with a rename: concurrent builds
+# (tests beside a demo) never see each other's half-built objects.
 module: $(KMOD_SRC) VERSION
 	@test -n "$(KREL)" || { echo "no kernel headers at KDIR=$(KDIR)"; exit 2; }
-	rm -rf $(B)/$(KREL)/obj && mkdir -p $(B)/$(KREL)/obj
-	cp -r kmod/. VERSION $(B)/$(KREL)/obj/
-	$(MAKE) -C $(B)/$(KREL)/obj KDIR=$(KDIR)
-	cp $(B)/$(KREL)/obj/kckpt.ko $(B)/$(KREL)/kckpt.ko
+	@set -e; o=$(B)/$(KREL)/obj.$$$$; rm -rf $$o; mkdir -p $$o; \
+	cp -r kmod/. VERSION $$o/; \
+	$(MAKE) -C $$o KDIR=$(KDIR); \
+	cp $$o/kckpt.ko $$o.ko; mv $$o.ko $(B)/$(KREL)/kckpt.ko; rm -rf $$o
 
 demo: deps all
 	tests/vm/run.sh demo

@@ -139,14 +139,20 @@ static int kckpt_flush_io(struct kckpt_image *img)
 	return 0;
 }
 
-/* A gap [vma_cursor, to) without saved pages: a p_filesz == 0 PT_LOAD. */
+/*
+ * A gap [vma_cursor, to) without saved pages: a p_filesz == 0 PT_LOAD. Its
+ * offset is where data would go, as in kernel cores: an offset of 0 would
+ * point at our own ELF header, which BFD (gdb) takes for a mapped ELF file
+ * and parses again, seeing every thread once per gap.
+ */
 static int kckpt_cover_gap(struct kckpt_image *img, u64 to)
 {
 	int err = 0;
 
 	if (to > img->vma_cursor)
-		err = kckpt_add_phdr(img, PT_LOAD, img->vma_pflags, 0,
-				     img->vma_cursor, 0, to - img->vma_cursor);
+		err = kckpt_add_phdr(img, PT_LOAD, img->vma_pflags,
+				     img->pos + img->io_len, img->vma_cursor, 0,
+				     to - img->vma_cursor);
 	img->vma_cursor = to;
 	return err;
 }
