@@ -72,7 +72,7 @@ test-host:
 test-vm: all
 	tests/vm/run.sh test
 
-install: module managed
+install: module all
 	install -D -m 0644 $(B)/$(KREL)/kckpt.ko /lib/modules/$(KREL)/extra/kckpt.ko
 	depmod -a $(KREL)
 	rm -rf $(PREFIX)/lib/kckpt && mkdir -p $(PREFIX)/lib/kckpt $(PREFIX)/bin
