@@ -1,18 +1,23 @@
 using CommandLine;
 using KCkpt.Cli.Commands;
+using KCkpt.Cli.Restore;
 using KCkpt.Errors;
 
 namespace KCkpt.Cli;
 
-/// <summary>checkpt as a function: parses the arguments, runs the verb, turns failures into messages and exit codes.</summary>
-internal sealed class CliApp(string devicePath)
+/// <summary>
+/// checkpt as a function: parses the arguments, runs the verb, turns failures into messages and exit codes.
+/// <paramref name="errorIsTerminal"/> allows progress bars on the error stream; <paramref name="restoreHost"/> replaces
+/// what restore uses of the process (tests).
+/// </summary>
+internal sealed class CliApp(string devicePath, bool errorIsTerminal = false, RestoreHost? restoreHost = null)
 {
     public int Run(string[] args, TextWriter output, TextWriter error)
     {
         var result = CliParser.Parse(args);
         return result switch
         {
-            Parsed<object> { Value: IVerbOptions options } => Execute(options, new CommandContext(output, error, devicePath)),
+            Parsed<object> { Value: IVerbOptions options } => Execute(options, new CommandContext(output, error, devicePath, errorIsTerminal, restoreHost)),
             NotParsed<object> notParsed => ReportNotParsed(notParsed, output, error),
             _ => throw new InvalidOperationException($"verb options {result.TypeInfo.Current} do not implement {nameof(IVerbOptions)}"),
         };

@@ -10,16 +10,22 @@ internal static class CliParser
     private static readonly Type[] Verbs =
     [
         typeof(StatusOptions),
+        typeof(DumpOptions),
+        typeof(RestoreOptions),
+        typeof(InfoOptions),
+        typeof(VerifyOptions),
     ];
 
-    public static ParserResult<object> Parse(IEnumerable<string> args)
+    /// <summary>Parses <paramref name="args"/> after translating DragonFly's short forms (<see cref="ShortForms"/>).</summary>
+    public static ParserResult<object> Parse(string[] args)
     {
         using var parser = new Parser(settings =>
         {
             settings.HelpWriter = null;
             settings.AutoHelp = true;
             settings.AutoVersion = true;
+            settings.AllowMultiInstance = true; // dump --label a=b --label c=d
         });
-        return parser.ParseArguments(args, Verbs);
+        return parser.ParseArguments(ShortForms.Translate(args), Verbs);
     }
 }

@@ -1,4 +1,6 @@
 using KCkpt.Errors;
+using KCkpt.Image;
+using KCkpt.Interop;
 
 namespace KCkpt.Cli;
 
@@ -12,6 +14,8 @@ internal static class ExitCodes
     public const int PermissionDenied = 4;
     public const int RestoreFailed = 5;
     public const int AbiMismatch = 6;
+    public const int ImageInvalid = 7;
+    public const int CheckpointFailed = 8;
 
     public static readonly IReadOnlyList<(int Code, string Meaning)> Documented =
     [
@@ -22,13 +26,19 @@ internal static class ExitCodes
         (PermissionDenied, "permission denied"),
         (RestoreFailed, "restore failed"),
         (AbiMismatch, "the kckpt module speaks another ABI version than checkpt"),
+        (ImageInvalid, "the image is invalid or damaged"),
+        (CheckpointFailed, "the checkpoint was refused or failed"),
     ];
 
     public static int For(KckptException exception) => exception switch
     {
         ModuleNotLoadedException => ModuleNotLoaded,
-        KckptPermissionException => PermissionDenied,
+        KckptPermissionException or PtraceDeniedException => PermissionDenied,
         AbiMismatchException => AbiMismatch,
+        RestoreFailedException => RestoreFailed,
+        ImageFormatException => ImageInvalid,
+        CheckpointFailedException { Errno: Errno.EPERM or Errno.EACCES } => PermissionDenied,
+        CheckpointFailedException => CheckpointFailed,
         _ => Error,
     };
 }

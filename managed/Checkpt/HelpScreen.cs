@@ -7,8 +7,11 @@ namespace KCkpt.Cli;
 /// <summary>The version line and the help text (with errors, when there were any) of checkpt.</summary>
 internal static class HelpScreen
 {
-    public static string VersionLine { get; } =
-        $"checkpt {typeof(HelpScreen).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion}";
+    /// <summary>checkpt's version: the VERSION file of the source tree it was built from.</summary>
+    public static string Version { get; } =
+        typeof(HelpScreen).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+    public static string VersionLine { get; } = $"checkpt {Version}";
 
     /// <summary>Help for a command line that did not parse: the verb list or one verb's options, errors, exit codes.</summary>
     public static string For(NotParsed<object> result)

@@ -1,4 +1,5 @@
 using KCkpt.Cli;
 using KCkpt.Interop;
 
-return new CliApp(Uapi.DevicePath).Run(args, Console.Out, Console.Error);
+TerminalInitialization.WithoutKeypadTransmitMode();
+return new CliApp(Uapi.DevicePath, errorIsTerminal: !Console.IsErrorRedirected).Run(args, Console.Out, Console.Error);

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
+using KCkpt.Checkpointing;
 using KCkpt.Errors;
 using KCkpt.Interop;
+using Microsoft.Win32.SafeHandles;
 
 namespace KCkpt;
 
@@ -46,5 +48,62 @@ public sealed class KckptDevice : IDisposable
         return info;
     }
 
+    /// <summary>
+    /// Checkpoints <paramref name="target"/> into <paramref name="image"/> (KCKPT_IOC_CHECKPOINT); blocks until the image
+    /// is written. <paramref name="flags"/> are KCKPT_CKPT_* (what happens to the target afterwards).
+    /// </summary>
+    /// <exception cref="CheckpointFailedException">The module refused or failed; the target runs on untouched.</exception>
+    public unsafe CheckpointResult Checkpoint(TargetProcess target, SafeFileHandle image, uint flags, ReadOnlySpan<byte> manifest)
+    {
+        bool imageRef = false;
+        bool proofRef = false;
+        try
+        {
+            image.DangerousAddRef(ref imageRef);
+            target.MemoryProof.DangerousAddRef(ref proofRef);
+            fixed (byte* manifestBytes = manifest)
+            {
+                var request = new KckptCheckpoint
+                {
+                    Size = (uint)sizeof(KckptCheckpoint),
+                    Flags = flags,
+                    Pid = target.Pid,
+                    ImageFd = (int)image.DangerousGetHandle(),
+                    ProofFd = (int)target.MemoryProof.DangerousGetHandle(),
+                    Manifest = (ulong)manifestBytes,
+                    ManifestLen = (uint)manifest.Length,
+                };
+                if (Libc.Ioctl(fd, Uapi.IocCheckpoint, &request) < 0)
+                {
+                    int errno = Marshal.GetLastPInvokeError();
+                    string reason = CString.Decode(new ReadOnlySpan<byte>(request.Reason, Uapi.ReasonLen));
+                    throw new CheckpointFailedException(target.ToString(), reason.Length > 0 ? reason : ErrnoReason(errno), errno);
+                }
+
+                return new CheckpointResult(request.ImageBytes, request.MemoryBytes);
+            }
+        }
+        finally
+        {
+            if (imageRef)
+            {
+                image.DangerousRelease();
+            }
+
+            if (proofRef)
+            {
+                target.MemoryProof.DangerousRelease();
+            }
+        }
+    }
+
     public void Dispose() => fd.Dispose();
+
+    private string ErrnoReason(int errno)
+    {
+        string text = $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";
+        return errno == Errno.ENOTTY
+            ? $"{text}: {Path} does not know KCKPT_IOC_CHECKPOINT; load the kckpt module of this KCkpt release"
+            : text;
+    }
 }

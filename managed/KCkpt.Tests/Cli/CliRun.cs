@@ -1,4 +1,5 @@
 using KCkpt.Cli;
+using KCkpt.Cli.Restore;
 using KCkpt.Interop;
 
 namespace KCkpt.Tests.Cli;
@@ -8,11 +9,16 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static CliRun Of(params string[] args) => WithDevice(Uapi.DevicePath, args);
 
-    public static CliRun WithDevice(string devicePath, params string[] args)
+    public static CliRun WithDevice(string devicePath, params string[] args) => Run(new CliApp(devicePath), args);
+
+    /// <summary>A run whose restore uses <paramref name="host"/> instead of this process's environment, execve and posix_spawn.</summary>
+    public static CliRun WithRestoreHost(RestoreHost host, params string[] args) => Run(new CliApp(Uapi.DevicePath, restoreHost: host), args);
+
+    private static CliRun Run(CliApp app, string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int exitCode = new CliApp(devicePath).Run(args, output, error);
+        int exitCode = app.Run(args, output, error);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 }

@@ -1,5 +1,6 @@
 using KCkpt.Cli;
 using KCkpt.Errors;
+using KCkpt.Image;
 
 namespace KCkpt.Tests.Cli;
 
@@ -11,6 +12,11 @@ public sealed class ExitCodesTests
         { new KckptPermissionException("open", "/dev/kckpt", "Permission denied", 13), 4 },
         { new AbiMismatchException(2, "0.2.0", 1), 6 },
         { new KckptException("open /dev/kckpt: Invalid argument (errno 22)", 22), 1 },
+        { new PtraceDeniedException(42, "sleep", "Permission denied", 13), 4 },
+        { new ImageFormatException("x.ckpt", 0, "no ELF magic"), 7 },
+        { new CheckpointFailedException("42 (sleep)", "the target is multi-threaded", 95), 8 },
+        { new CheckpointFailedException("42 (sleep)", "permission denied: pass an open /proc/42/mem", 1), 4 },
+        { new RestoreFailedException("x.ckpt", "kernel release differs"), 5 },
     };
 
     [Theory]
@@ -23,6 +29,6 @@ public sealed class ExitCodesTests
     [Fact]
     public void HelpDocumentsEveryExitCodeOnce()
     {
-        ExitCodes.Documented.Select(e => e.Code).Should().Equal(0, 1, 2, 3, 4, 5, 6);
+        ExitCodes.Documented.Select(e => e.Code).Should().Equal(0, 1, 2, 3, 4, 5, 6, 7, 8);
     }
 }

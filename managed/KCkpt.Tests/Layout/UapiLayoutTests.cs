@@ -20,12 +20,32 @@ public sealed class UapiLayoutTests(CompiledHeaderProbe probe) : IClassFixture<C
         fact.Expected.Should().Be(probe.CValues[cExpression], $"C computes {cExpression} from kckpt.h");
     }
 
-    [Fact]
-    public void EveryFeatureBitOfTheHeaderIsMirrored()
-    {
-        var featureBits = HeaderDeclarations.Macros(Header).Where(name => name.StartsWith("KCKPT_FEAT_", StringComparison.Ordinal));
+    /// <summary>
+    /// Declarations of the header that the C# side does not use yet, so does not mirror yet: the restore ioctls
+    /// (driven by the C helper kckpt-restore). Anything else new in the header must be mirrored.
+    /// </summary>
+    private static readonly string[] NotMirroredYet =
+    [
+        "KCKPT_SPECIAL_MAX", "KCKPT_SPECIAL_NAMELEN", "KCKPT_RESTORE_RESUME_CODE", "KCKPT_RESTORE_FLAGS",
+        "KCKPT_IOC_RESTORE_BEGIN", "KCKPT_IOC_RESTORE_NOTE", "KCKPT_IOC_RESTORE_FINISH",
+        "sizeof(struct kckpt_special_map)", "sizeof(struct kckpt_restore_begin)",
+        "sizeof(struct kckpt_restore_note)", "sizeof(struct kckpt_restore_finish)",
+    ];
 
-        featureBits.Should().NotBeEmpty().And.BeSubsetOf(UapiFacts.All.Select(f => f.CExpression));
+    [Fact]
+    public void EveryMacroOfTheHeaderIsMirrored()
+    {
+        var macros = HeaderDeclarations.Macros(Header).Except(NotMirroredYet);
+
+        macros.Should().NotBeEmpty().And.BeSubsetOf(UapiFacts.All.Select(f => f.CExpression));
+    }
+
+    [Fact]
+    public void EveryStructOfTheHeaderIsMirrored()
+    {
+        var structs = HeaderDeclarations.Structs(Header).Select(s => $"sizeof({s.Struct})").Except(NotMirroredYet);
+
+        structs.Should().NotBeEmpty().And.BeSubsetOf(UapiFacts.All.Select(f => f.CExpression));
     }
 
     [Fact]
@@ -41,10 +61,28 @@ public sealed class UapiLayoutTests(CompiledHeaderProbe probe) : IClassFixture<C
         }
     }
 
-    [Fact]
-    public void KckptVersionHasTheSameSizeInManagedMemoryAsMarshalled()
+    public static TheoryData<string, int, int> ManagedAndMarshalledSizes => new()
     {
-        // The ioctl passes the struct pinned, so the kernel sees the managed layout, not a marshalled copy.
-        Unsafe.SizeOf<KckptVersion>().Should().Be(Marshal.SizeOf<KckptVersion>());
+        { nameof(KckptVersion), Unsafe.SizeOf<KckptVersion>(), Marshal.SizeOf<KckptVersion>() },
+        { nameof(KckptCheckpoint), Unsafe.SizeOf<KckptCheckpoint>(), Marshal.SizeOf<KckptCheckpoint>() },
+        { nameof(KckptImageHdr), Unsafe.SizeOf<KckptImageHdr>(), Marshal.SizeOf<KckptImageHdr>() },
+        { nameof(KckptRlimit), Unsafe.SizeOf<KckptRlimit>(), Marshal.SizeOf<KckptRlimit>() },
+        { nameof(KckptProc), Unsafe.SizeOf<KckptProc>(), Marshal.SizeOf<KckptProc>() },
+        { nameof(KckptThread), Unsafe.SizeOf<KckptThread>(), Marshal.SizeOf<KckptThread>() },
+        { nameof(KckptSigaction), Unsafe.SizeOf<KckptSigaction>(), Marshal.SizeOf<KckptSigaction>() },
+        { nameof(KckptSiginfo), Unsafe.SizeOf<KckptSiginfo>(), Marshal.SizeOf<KckptSiginfo>() },
+        { nameof(KckptVma), Unsafe.SizeOf<KckptVma>(), Marshal.SizeOf<KckptVma>() },
+        { nameof(KckptFd), Unsafe.SizeOf<KckptFd>(), Marshal.SizeOf<KckptFd>() },
+        { nameof(KckptSegment), Unsafe.SizeOf<KckptSegment>(), Marshal.SizeOf<KckptSegment>() },
+        { nameof(KckptTermios), Unsafe.SizeOf<KckptTermios>(), Marshal.SizeOf<KckptTermios>() },
+    };
+
+    [Theory]
+    [MemberData(nameof(ManagedAndMarshalledSizes))]
+    public void MirroredStructHasTheSameSizeInManagedMemoryAsMarshalled(string mirror, int managedSize, int marshalledSize)
+    {
+        // The ioctls pass structs pinned and the image reader reinterprets bytes in place,
+        // so the kernel and the file see the managed layout, not a marshalled copy.
+        managedSize.Should().Be(marshalledSize, $"{mirror} is used in place");
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace KCkpt.Interop;
@@ -22,9 +23,74 @@ public static class Uapi
     public const ulong FeatRequest = 1UL << 2;
     public const ulong FeatTtyHook = 1UL << 3;
 
+    // KCKPT_IOC_CHECKPOINT
+    public const uint CkptStop = 1U << 0;
+    public const uint CkptKill = 1U << 1;
+    public const uint CkptFlags = CkptStop | CkptKill;
+
+    public const int PidSelf = 0;
+    public const uint ManifestMax = 1U << 20;
+    public const int ReasonLen = 128;
+    public const uint DefaultResume = 1;
+
+    // The image
+    public const string NoteName = "KCKPT";
+    public const uint NtBase = 0x4b430000;
+    public const uint FormatVersion = 1;
+
+    public const uint NtImage = NtBase + 1;
+    public const uint NtProc = NtBase + 2;
+    public const uint NtThread = NtBase + 3;
+    public const uint NtSigActions = NtBase + 4;
+    public const uint NtSigPending = NtBase + 5;
+    public const uint NtVma = NtBase + 6;
+    public const uint NtFd = NtBase + 7;
+    public const uint NtSegments = NtBase + 8;
+    public const uint NtCwd = NtBase + 9;
+    public const uint NtExe = NtBase + 10;
+    public const uint NtManifest = NtBase + 11;
+
+    public const int NSig = 64;
+    public const int NRlimits = 16;
+    public const int CommLen = 16;
+    public const int UtsLen = 65;
+
+    public const uint ImgSelf = 1U << 0;
+
+    public const uint RestartNone = 0;
+    public const uint RestartReissue = 1;
+    public const uint RestartEintr = 2;
+    public const uint RestartResume = 3;
+
+    public const uint SigqThread = 0;
+    public const uint SigqShared = 1;
+
+    public const uint VmaAnon = 1;
+    public const uint VmaFilePrivate = 2;
+    public const uint VmaFileShared = 3;
+    public const uint VmaShmem = 4;
+    public const uint VmaVdso = 5;
+    public const uint VmaVvar = 6;
+
+    public const uint VmafGrowsDown = 1U << 0;
+    public const uint VmafLocked = 1U << 1;
+    public const uint VmafNoReserve = 1U << 2;
+    public const uint VmafDontDump = 1U << 3;
+    public const uint VmafHeap = 1U << 4;
+    public const uint VmafStack = 1U << 5;
+    public const uint VmafMayWrite = 1U << 6;
+    public const uint VmafDontFork = 1U << 7;
+
+    public const uint FdRegular = 1;
+    public const uint FdDirectory = 2;
+    public const uint FdChardev = 3;
+    public const uint FdTty = 4;
+    public const uint FdKckpt = 5;
+
     public const uint IocMagic = 0xCE;
 
     public static readonly uint IocVersion = Ioctl.ReadWrite(IocMagic, 0x00, Marshal.SizeOf<KckptVersion>());
+    public static readonly uint IocCheckpoint = Ioctl.ReadWrite(IocMagic, 0x01, Marshal.SizeOf<KckptCheckpoint>());
 }
 
 /// <summary>struct kckpt_version: the answer of KCKPT_IOC_VERSION.</summary>
@@ -39,4 +105,213 @@ public unsafe struct KckptVersion
     public fixed byte ModuleVersion[Uapi.VersionStrLen];
     public fixed byte KernelRelease[Uapi.ReleaseStrLen];
     public fixed byte Pad[7];
+}
+
+/// <summary>struct kckpt_checkpoint: the argument of KCKPT_IOC_CHECKPOINT.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct KckptCheckpoint
+{
+    public uint Size;
+    public uint Flags;
+    public int Pid;
+    public int ImageFd;
+    public int ProofFd;
+    public uint ResumeCode;
+    public ulong Manifest;
+    public uint ManifestLen;
+    public uint TimeoutMs;
+    public ulong ImageBytes;
+    public ulong MemoryBytes;
+    public fixed byte Reason[Uapi.ReasonLen];
+}
+
+/// <summary>struct kckpt_image_hdr: who, when, where; the first KCKPT note of an image.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct KckptImageHdr
+{
+    public uint FormatVersion;
+    public uint AbiVersion;
+    public uint Flags;
+    public uint ResumeCode;
+    public long CreatedSec;
+    public uint CreatedNsec;
+    public uint NrThreads;
+    public uint Uid;
+    public uint Gid;
+    public uint Euid;
+    public uint Egid;
+    public int Pid;
+    public int Ppid;
+    public int Pgid;
+    public int Sid;
+    public ulong XFeatures;
+    public uint XStateSize;
+    public uint PageSize;
+    public ulong VdsoStart;
+    public ulong VdsoSize;
+    public uint VdsoCrc32c;
+    public uint Pad0;
+    public fixed byte KernelRelease[Uapi.UtsLen];
+    public fixed byte KernelVersion[Uapi.UtsLen];
+    public fixed byte Hostname[Uapi.UtsLen];
+    public fixed byte ModuleVersion[Uapi.VersionStrLen];
+    public fixed byte Pad1[5];
+}
+
+/// <summary>struct kckpt_rlimit: one resource limit, RLIM_INFINITY as ~0.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct KckptRlimit
+{
+    public ulong Cur;
+    public ulong Max;
+}
+
+/// <summary>kckpt_proc.rlim: struct kckpt_rlimit[KCKPT_NRLIMITS].</summary>
+[InlineArray(Uapi.NRlimits)]
+public struct KckptRlimits
+{
+    private KckptRlimit first;
+}
+
+/// <summary>struct kckpt_proc: process-wide state.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct KckptProc
+{
+    public uint Umask;
+    public uint Personality;
+    public fixed byte Comm[Uapi.CommLen];
+    public uint Dumpable;
+    public uint Pad0;
+    public ulong ItimerRealValueNs;
+    public ulong ItimerRealIntervalNs;
+    public ulong StartCode;
+    public ulong EndCode;
+    public ulong StartData;
+    public ulong EndData;
+    public ulong StartBrk;
+    public ulong Brk;
+    public ulong StartStack;
+    public ulong ArgStart;
+    public ulong ArgEnd;
+    public ulong EnvStart;
+    public ulong EnvEnd;
+    public ulong AuxvLen;
+    public KckptRlimits Rlim;
+}
+
+/// <summary>struct kckpt_thread: per-thread state beside NT_PRSTATUS/NT_X86_XSTATE.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct KckptThread
+{
+    public int Tid;
+    public uint Restart;
+    public int SyscallNr;
+    public uint Pad0;
+    public ulong SigMask;
+    public ulong SsSp;
+    public ulong SsSize;
+    public uint SsFlags;
+    public uint RseqLen;
+    public ulong Rseq;
+    public uint RseqSig;
+    public uint Pad1;
+    public ulong RobustList;
+    public ulong RobustListLen;
+    public ulong SetChildTid;
+    public ulong ClearChildTid;
+    public ulong FsBase;
+    public ulong GsBase;
+}
+
+/// <summary>struct kckpt_sigaction: index n - 1 of KCKPT_NT_SIGACTIONS describes signal n.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct KckptSigaction
+{
+    public ulong Handler;
+    public ulong Flags;
+    public ulong Restorer;
+    public ulong Mask;
+}
+
+/// <summary>struct kckpt_siginfo: one queued signal.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct KckptSiginfo
+{
+    public const int InfoSize = 128;
+
+    public uint Queue;
+    public int Tid;
+    public fixed byte Info[InfoSize];
+}
+
+/// <summary>struct kckpt_vma: one mapping; followed by its path and populated-page bitmap.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct KckptVma
+{
+    public uint HdrSize;
+    public uint Kind;
+    public uint Prot;
+    public uint Flags;
+    public ulong Start;
+    public ulong End;
+    public ulong Pgoff;
+    public ulong Dev;
+    public ulong Ino;
+    public ulong FileSize;
+    public long MtimeSec;
+    public uint MtimeNsec;
+    public uint PathLen;
+    public ulong NrSaved;
+    public uint BitmapLen;
+    public uint Pad0;
+}
+
+/// <summary>struct kckpt_fd: one open file descriptor; followed by its path.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct KckptFd
+{
+    public uint HdrSize;
+    public int Fd;
+    public uint Kind;
+    public uint CloExec;
+    public uint Flags;
+    public uint Mode;
+    public long Pos;
+    public ulong Dev;
+    public ulong Ino;
+    public ulong Size;
+    public long MtimeSec;
+    public uint MtimeNsec;
+    public uint Rdev;
+    public uint PathLen;
+    public uint TermiosValid;
+    public KckptTermios Termios;
+    public uint Pad0;
+}
+
+/// <summary>struct kckpt_termios: a terminal's settings, laid out as struct termios2.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct KckptTermios
+{
+    public const int CcLength = 19;
+
+    public uint Iflag;
+    public uint Oflag;
+    public uint Cflag;
+    public uint Lflag;
+    public byte Line;
+    public fixed byte Cc[CcLength];
+    public uint Ispeed;
+    public uint Ospeed;
+}
+
+/// <summary>struct kckpt_segment: a data PT_LOAD and its checksum.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct KckptSegment
+{
+    public ulong Vaddr;
+    public ulong Offset;
+    public ulong Size;
+    public uint Crc32c;
+    public uint PhdrIndex;
 }

@@ -43,12 +43,18 @@ start_prog() {
 	wait_ready
 }
 
-# start_prog_on_tty NAME ARGS...: the same, with a pseudo-terminal as the
-# program's stdin/stdout (script(1) holds the master side).
+# on_tty COMMAND OUT: run COMMAND on a pseudo-terminal (script(1) holds
+# the master side; its input stays open and silent) in the background.
+on_tty() {
+	sleep 3600 | script -qfec "$1" /dev/null >"$2" 2>&1 &
+	PROG_JOB=$!
+}
+
+# start_prog_on_tty NAME ARGS...: start_prog with a pseudo-terminal as the
+# program's stdin/stdout.
 start_prog_on_tty() {
 	PROG_OUT="$WORK/$1.out"
-	script -qfec "$KCKPT_PROGS/$*" /dev/null >"$PROG_OUT" 2>&1 </dev/null &
-	PROG_JOB=$!
+	on_tty "$KCKPT_PROGS/$*" "$PROG_OUT"
 	wait_ready
 }
 
