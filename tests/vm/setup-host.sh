@@ -6,6 +6,8 @@
 set -eu
 PKGS="make gcc libc6-dev libelf-dev dwarves bc kmod cpio xz-utils zstd
       busybox-static qemu-system-x86 gdb"
+# criu: `make bench` compares checkpoint and restore times with it
+PKGS="$PKGS criu"
 
 [ "$(id -u)" -eq 0 ] || { echo "setup-host: run as root (apt-get)" >&2; exit 2; }
 

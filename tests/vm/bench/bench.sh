@@ -1,14 +1,33 @@
 #!/usr/bin/env bash
-# The checkpoint benchmark, run inside the guest by tests/vm/bench/run-bench.sh
-# (or directly: KCKPT_VM_MEM=6144 tests/vm/run.sh script tests/vm/bench/bench.sh).
+# The checkpoint and restore benchmark, run inside the guest by
+# tests/vm/bench/run-bench.sh (or directly:
+# KCKPT_VM_MEM=6144 tests/vm/run.sh script tests/vm/bench/bench.sh).
 #
 # For every size N (MiB) a fresh target (bench_target N: N MiB of anonymous
-# memory, every page written) is checkpointed by each tool, REPS times; the
-# median is reported. Tools: the raw ioctl (bench_ckpt, timed around the
-# ioctl itself), the checkpt CLI end to end, criu dump, and dd writing the
-# same number of bytes to the same filesystem. Prints a table, checks the
-# issue's targets (prints, never fails) and writes it all to
-# $KCKPT_OUT/bench.txt.
+# memory, every page written) is checkpointed or restored by each tool, REPS
+# times; the median is reported. Prints two tables, checks the issue's
+# targets (prints, never fails) and writes it all to $KCKPT_OUT/bench.txt.
+#
+# Checkpoint columns:
+#   kckpt ioctl    KCKPT_IOC_CHECKPOINT alone (bench_ckpt's C timer around
+#                  the ioctl); the target keeps running
+#   checkpt CLI    'checkpt -c PID -o IMG --quiet' end to end (.NET start-up
+#                  included)
+#   criu dump      'criu dump -t PID -D DIR --shell-job --leave-running' end
+#                  to end
+#   dd             'dd if=/dev/zero bs=1M count=N conv=fsync' to the same FS
+# Restore columns (the image is made first, untimed, and the target killed;
+# every restore is timed by bench_restore from starting the restorer until
+# the restored process itself answers SIGUSR1 on a FIFO, and counts only
+# if the process then finds every word of its N MiB intact (SIGUSR2)):
+#   kckpt-restore  the static helper run directly, 'kckpt-restore IMG', on
+#                  an image of the kckpt ioctl; it becomes the process
+#   checkpt -r     'checkpt -r IMG --detach --pidfile F --quiet' (.NET start-
+#                  up and the CLI's image validation included)
+#   criu restore   'criu restore -D DIR --shell-job -d' of a 'criu dump'
+#                  (which killed the target) until the process answers
+#   dd read        'dd if=IMG of=/dev/null bs=1M' of the kckpt image: reading
+#                  the same bytes from the same FS
 #
 # Adding a measurement (e.g. restore): write a function tool_NAME that sets
 # T (seconds) and optionally IMG_BYTES/IMG_DU/NOTE, or sets ERR and returns
@@ -17,6 +36,7 @@
 set -u
 : "${KCKPT_ROOT:?}" "${KCKPT_RELEASE:?}" "${KCKPT_OUT:?}"
 BENCH_SRC=$KCKPT_ROOT/tests/vm/bench
+HELPER=$KCKPT_ROOT/build/bin/kckpt-restore
 BIN=$KCKPT_ROOT/build/bench
 CHECKPT=$KCKPT_ROOT/build/bin/checkpt
 KCKPT_KO=$KCKPT_ROOT/build/$KCKPT_RELEASE/kckpt.ko
@@ -29,6 +49,7 @@ EXTRAS=${KCKPT_BENCH_EXTRAS:-yes}	# ftrace breakdown + reserved-memory run
 WORK=/tmp/kckpt-bench			# tmpfs in the guest: every tool writes here
 TOOL_TIMEOUT=${KCKPT_BENCH_TOOL_TIMEOUT:-900}
 REPORT=$KCKPT_OUT/bench.txt
+FIFO=$WORK/answer.fifo			# restored targets answer here
 
 : >"$REPORT"
 say() { printf '%s\n' "$*" | tee -a "$REPORT"; }
@@ -48,7 +69,7 @@ mib() { awk -v b="$1" 'BEGIN {printf "%.2f", b / 1048576}'; }
 # directly (slower under TCG, but it works).
 prepare_binaries() {
 	local p
-	for p in bench_target bench_ckpt; do
+	for p in bench_target bench_ckpt bench_restore; do
 		if [ -x "$BIN/$p" ] && [ "$BIN/$p" -nt "$BENCH_SRC/$p.c" ]; then
 			eval "${p^^}=\$BIN/\$p"
 		else
@@ -65,7 +86,7 @@ TPID=
 start_target() {
 	local out=$WORK/target.out i
 	: >"$out"
-	"$BENCH_TARGET" "$@" </dev/null >"$out" 2>&1 &
+	KCKPT_BENCH_FIFO=$FIFO "$BENCH_TARGET" "$@" </dev/null >"$out" 2>&1 &
 	TPID=$!
 	for ((i = 0; i < 6000; i++)); do
 		grep -q '^READY' "$out" && return 0
@@ -162,11 +183,103 @@ tool_dd_write() {
 	rm -f "$f"
 }
 
+# ---------------------------------------------------------------- restore
+# checkpoint_for_restore IMG: a kckpt image of the target (untimed), then
+# the target is killed.
+checkpoint_for_restore() {
+	local out
+	out=$(timeout "$TOOL_TIMEOUT" "$BENCH_CKPT" "$TPID" "$1" 2>&1)
+	stop_target
+	case "$out" in
+	ok*) return 0 ;;
+	*) ERR="checkpoint before the restore failed: $out"; rm -f "$1"; return 1 ;;
+	esac
+}
+
+# restore_timed MODE CMD...: bench_restore; sets T and NOTE, or ERR. The
+# restored process is killed afterwards.
+restore_timed() {
+	local out rpid rc
+	out=$(timeout "$TOOL_TIMEOUT" "$BENCH_RESTORE" "$FIFO" "$BENCH_TARGET" \
+		"$@" 2>"$WORK/restorer.err" </dev/null)
+	rc=$?
+	rpid=$(sed -n 's/.* pid=\([0-9]*\).*/\1/p' <<<"$out")
+	[ -n "$rpid" ] && [ "$rpid" -gt 0 ] && kill -KILL "$rpid" 2>/dev/null
+	case "$out" in
+	ok*) T=$(sed -n 's/.*restore_s=\([0-9.]*\).*/\1/p' <<<"$out")
+	     NOTE="memory checked by the restored process: $(sed -n 's/.*verify=\([A-Z]*\) bytes=\([0-9]*\).*/\1, \2 B/p' <<<"$out")"
+	     return 0 ;;
+	*) ERR="bench_restore exited $rc: $out $(head -c 600 "$WORK/restorer.err")"
+	   return 1 ;;
+	esac
+}
+
+tool_kckpt_restore() {
+	local img=$WORK/restore.img rc
+	checkpoint_for_restore "$img" || return 1
+	image_sizes "$img"
+	restore_timed helper "$HELPER" "$img"
+	rc=$?
+	rm -f "$img"
+	return $rc
+}
+
+tool_checkpt_restore() {
+	local img=$WORK/restore-cli.img pidf=$WORK/restored.pid rc
+	checkpoint_for_restore "$img" || return 1
+	rm -f "$pidf"
+	restore_timed "pidfile:$pidf" "$CHECKPT" -r "$img" --detach \
+		--pidfile "$pidf" --quiet
+	rc=$?
+	rm -f "$img" "$pidf"
+	return $rc
+}
+
+tool_criu_restore() {
+	local dir=$WORK/criu-r pid=$TPID rc
+	command -v criu >/dev/null || { ERR="criu is not installed"; return 1; }
+	rm -rf "$dir" && mkdir -p "$dir"
+	timeout "$TOOL_TIMEOUT" criu dump -t "$TPID" -D "$dir" --shell-job \
+		-o dump.log >"$WORK/criu.out" 2>&1
+	rc=$?
+	{ wait "$TPID"; } 2>/dev/null	# criu killed it: free its pid
+	TPID=
+	if [ $rc -ne 0 ]; then
+		ERR="criu dump before the restore exited $rc: $(grep -E 'Error|error' "$dir/dump.log" | head -n 8)"
+		rm -rf "$dir"
+		return 1
+	fi
+	restore_timed "wait:$pid" criu restore -D "$dir" --shell-job -d \
+		-o restore.log
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		ERR+=" $(grep -E 'Error|error' "$dir/restore.log" | head -n 8)"
+		cp "$dir/restore.log" "$KCKPT_OUT/criu-restore-failed.log" 2>/dev/null
+	fi
+	rm -rf "$dir"
+	return $rc
+}
+
+tool_dd_read() {
+	local img=$WORK/dd-read.img t0 t1
+	checkpoint_for_restore "$img" || return 1
+	image_sizes "$img"
+	t0=${EPOCHREALTIME/,/.}
+	dd if="$img" of=/dev/null bs=1M status=none 2>"$WORK/dd.err" ||
+		{ ERR="dd: $(cat "$WORK/dd.err")"; rm -f "$img"; return 1; }
+	t1=${EPOCHREALTIME/,/.}
+	T=$(elapsed "$t0" "$t1")
+	rm -f "$img"
+}
+
 register_tool kckpt_ioctl "kckpt ioctl s"
 register_tool checkpt_cli "checkpt CLI s"
 register_tool criu_dump "criu dump s"
 register_tool dd_write "dd s" notarget
-# later: register_tool checkpt_restore "checkpt -r s"; register_tool criu_restore ...
+register_tool kckpt_restore "kckpt-restore s"
+register_tool checkpt_restore "checkpt -r s"
+register_tool criu_restore "criu restore s"
+register_tool dd_read "dd read s"
 
 # --------------------------------------------------------------- running
 declare -A TIMES MED BYTES DU NOTES FAILED SHOWN
@@ -215,7 +328,7 @@ run_all() {
 
 # ----------------------------------------------------------------- table
 # Columns: "key|header|width". Keys: N, a tool name (its median), ratio:A/B,
-# image_mib, image_pct. Append here to grow the table.
+# image_mib, image_pct. Append here to grow a table.
 COLUMNS=(
 	"N|N MiB|5"
 	"kckpt_ioctl|kckpt ioctl s|13"
@@ -226,6 +339,15 @@ COLUMNS=(
 	"ratio:kckpt_ioctl/dd_write|kckpt/dd|8"
 	"image_mib|image MiB|9"
 	"image_pct|image/touched %|15"
+)
+RESTORE_COLUMNS=(
+	"N|N MiB|5"
+	"kckpt_restore|kckpt-restore s|15"
+	"checkpt_restore|checkpt -r s|12"
+	"criu_restore|criu restore s|14"
+	"dd_read|dd read s|9"
+	"ratio:criu_restore/kckpt_restore|criu/kckpt|10"
+	"ratio:kckpt_restore/dd_read|kckpt/dd|8"
 )
 
 cell() {	# key N -> text
@@ -243,10 +365,11 @@ cell() {	# key N -> text
 	esac
 }
 
-print_table() {
+print_table() {	# [name of a columns array]
+	local -n cols=${1:-COLUMNS}
 	local c n line sep
 	line= sep=
-	for c in "${COLUMNS[@]}"; do
+	for c in "${cols[@]}"; do
 		IFS='|' read -r _ h w <<<"$c"
 		line+=$(printf '%*s | ' "$w" "$h")
 		sep+=$(printf '%*s-+-' "$w" '' | tr ' ' -)
@@ -255,7 +378,7 @@ print_table() {
 	say "${sep%-+-}"
 	for n in $SIZES; do
 		line=
-		for c in "${COLUMNS[@]}"; do
+		for c in "${cols[@]}"; do
 			IFS='|' read -r k _ w <<<"$c"
 			line+=$(printf '%*s | ' "$w" "$(cell "$k" "$n")")
 		done
@@ -298,6 +421,21 @@ print_targets() {
 		all+=" N=$n: ${r:--}% $(verdict "$v");"
 	done
 	say "  image within 1% of touched memory:${all%;}"
+	all=
+	for n in $SIZES; do
+		[ "$n" -ge 256 ] || continue
+		r=$(ratio "${MED[criu_restore,$n]:-}" "${MED[kckpt_restore,$n]:-}")
+		v=$(check "$r" 'v >= 2')
+		all+=" N=$n: criu/kckpt=${r:--} $(verdict "$v");"
+	done
+	say "  restore >= 2x faster than criu restore at >= 256 MiB (kckpt-restore):${all%;}"
+	all=
+	for n in $SIZES; do
+		r=$(ratio "${MED[kckpt_restore,$n]:-}" "${MED[dd_read,$n]:-}")
+		v=$(check "$r" 'v <= 1.5')
+		all+=" N=$n: kckpt/dd=${r:--} $(verdict "$v");"
+	done
+	say "  restore (kckpt-restore) within 1.5x of dd read:${all%;}"
 }
 
 print_details() {
@@ -345,12 +483,15 @@ cli_startup() {
 }
 
 header() {
-	say "KCkpt checkpoint benchmark - $(date -u '+%Y-%m-%d %H:%M UTC'), kernel $(uname -r), $(nproc) vCPUs, $(awk '/MemTotal/ {printf "%d MiB", $2 / 1024}' /proc/meminfo)"
+	say "KCkpt checkpoint/restore benchmark - $(date -u '+%Y-%m-%d %H:%M UTC'), kernel $(uname -r), $(nproc) vCPUs, $(awk '/MemTotal/ {printf "%d MiB", $2 / 1024}' /proc/meminfo)"
 	say "qemu TCG (emulated CPU): absolute times are meaningless; only ratios measured in this one run mean anything."
 	say "Images, criu's image directory and dd's output go to $WORK on $(stat -f -c %T /tmp) (RAM); no tool fsyncs except dd conv=fsync, a no-op on tmpfs."
 	say "Each tool sees a fresh target: N MiB anonymous, every page written (THP: $(sed 's/.*\[\(.*\)\].*/\1/' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)); median of $REPS runs."
 	say "kckpt ioctl = KCKPT_IOC_CHECKPOINT alone (C timer in bench_ckpt); checkpt CLI = 'checkpt -c PID -o IMG --quiet' end to end (includes .NET start);"
 	say "criu dump = 'criu dump -t PID -D DIR --shell-job --leave-running' end to end; dd = 'dd if=/dev/zero bs=1M count=N conv=fsync' to the same FS."
+	say "Restore: from starting the restorer until the restored process answers a signal (it then checks all its memory: a restore counts only if intact);"
+	say "kckpt-restore = the helper run directly on a kckpt image; checkpt -r = 'checkpt -r IMG --detach --pidfile F --quiet' (includes .NET start);"
+	say "criu restore = 'criu restore -D DIR --shell-job -d'; dd read = 'dd if=IMG of=/dev/null bs=1M' of the kckpt image."
 }
 
 # ------------------------------------------------------------- extras
@@ -363,7 +504,7 @@ ftrace_breakdown() {
 	[ -d "$tr/events" ] || mount -t tracefs nodev "$tr" 2>/dev/null
 	[ -w "$tr/set_ftrace_filter" ] || { say "  (no tracefs)"; return; }
 	for f in kckpt_dump_current kckpt_collect_vmas kckpt_write_memory get_user_pages_remote \
-		 kckpt_image_add_page __crc32c_le kernel_write kckpt_note_vmas kckpt_image_finish; do
+		 kckpt_image_add_pages kckpt_crc32c vfs_iter_write kckpt_note_vmas kckpt_image_finish; do
 		grep -qE "^$f( |\$)" "$tr/available_filter_functions" && funcs+=" $f"
 	done
 	log "  traced:$funcs"
@@ -408,15 +549,14 @@ ftrace_breakdown() {
 			t[name] += d; c[name]++
 		}
 		END {
-			crc = "__crc32c_le" in t
 			tot = t["kckpt_dump_current"]
 			n = split(order, fs, " ")
 			for (i = 1; i <= n; i++)
 				if ((f = fs[i]) in t)
 					printf "  %-24s %8d calls %10.3f s %6.1f%%\n", f, c[f], t[f] / 1e6, tot ? 100 * t[f] / tot : 0
-			a = t["kckpt_image_add_page"] - t["__crc32c_le"] - t["kernel_write"]
-			if (t["kckpt_image_add_page"])
-				printf "  %-24s %8s       %10.3f s %6.1f%%  (memcpy to the 4 MiB buffer%s + bookkeeping)\n", "= add_page own time", "", a / 1e6, tot ? 100 * a / tot : 0, crc ? "" : " + crc32c (__crc32c_le is not traceable)"
+			a = t["kckpt_image_add_pages"] - t["kckpt_crc32c"] - t["vfs_iter_write"]
+			if (t["kckpt_image_add_pages"])
+				printf "  %-24s %8s       %10.3f s %6.1f%%  (kmap, bio_vec set-up, bookkeeping)\n", "= add_pages own time", "", a / 1e6, tot ? 100 * a / tot : 0
 		}' "$WORK/trace.txt" | tee -a "$REPORT"
 	cp "$WORK/trace.txt" "$KCKPT_OUT/trace-${n}mib.txt"
 	rm -f "$WORK/trace.txt"
@@ -452,9 +592,15 @@ main() {
 	cli_startup
 	say ""
 	local t0=$SECONDS
+	rm -f "$FIFO" && mkfifo "$FIFO" || { say "mkfifo $FIFO failed"; exit 2; }
+	[ -x "$HELPER" ] || say "kckpt-restore: $HELPER missing"
 	run_all
 	say ""
+	say "Checkpoint:"
 	print_table
+	say ""
+	say "Restore:"
+	print_table RESTORE_COLUMNS
 	print_targets
 	print_details
 	if [ "$EXTRAS" = yes ]; then

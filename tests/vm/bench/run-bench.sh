@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: builds the benchmark's C programs on the host, then boots one
 # VM and runs tests/vm/bench/bench.sh in it (checkpoint timings of kckpt's
-# ioctl, the checkpt CLI, criu dump and dd; see bench.sh). The report is
+# ioctl, the checkpt CLI, criu dump and dd; restore timings of kckpt-restore,
+# checkpt -r, criu restore and dd reading the image; see bench.sh). The report is
 # printed and left in the harness's output directory of that run,
 # build/vm/<release>.bench/bench.txt (its path is printed last).
 #
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
 done
 
 mkdir -p "$BIN" || exit 2
-for p in bench_target bench_ckpt; do
+for p in bench_target bench_ckpt bench_restore; do
 	${CC:-gcc} -O2 -g -Wall -Wextra -Werror -I"$ROOT/kmod/include" \
 		-o "$BIN/$p" "$ROOT/tests/vm/bench/$p.c" || exit 2
 done
