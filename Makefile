@@ -33,6 +33,80 @@ $(B)/tests/%: tests/vm/progs/%.c tests/vm/progs/protocol.h kmod/include/uapi/kck
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TESTS) -o $@ $<
 
+# libkckpt: checkpt() for C programs (syscall-shim/libkckpt, checkpt(3)).
+# One PIC object for both the static and the shared library; the version
+# script exports only the API. Test programs named libkckpt_*.c link the
+# static library; syscall-shim/examples/*.c and the C examples of README.md
+# and checkpt.3 (extracted) are compiled by `make`, so the docs stay true.
+LIBKCKPT_DIR := syscall-shim/libkckpt
+LIBKCKPT_MAN_LINKS := checkpt_fd checkpt_fd2 kckpt_strerror kckpt_sigckpt \
+	kckpt_sigckptexit kckpt_atcheckpoint kckpt_atrestore
+CFLAGS_LIB := -O2 -g -Wall -Wextra -Werror -fPIC -fvisibility=hidden \
+	-Ikmod/include -I$(LIBKCKPT_DIR)
+CFLAGS_EXAMPLES := -O2 -g -Wall -Wextra -Werror -I$(LIBKCKPT_DIR)
+EXAMPLES := $(patsubst syscall-shim/examples/%.c,$(B)/examples/%,$(wildcard syscall-shim/examples/*.c)) \
+	$(B)/examples/readme_example $(B)/examples/man_example
+
+all: libkckpt examples
+
+libkckpt: $(B)/lib/libkckpt.a $(B)/lib/libkckpt.so
+
+$(B)/lib/libkckpt.o: $(LIBKCKPT_DIR)/libkckpt.c $(LIBKCKPT_DIR)/kckpt.h kmod/include/uapi/kckpt.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_LIB) -c -o $@ $<
+
+$(B)/lib/libkckpt.a: $(B)/lib/libkckpt.o
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/lib/libkckpt.so.1: $(B)/lib/libkckpt.o $(LIBKCKPT_DIR)/libkckpt.map
+	$(CC) -shared -Wl,-soname,libkckpt.so.1 -Wl,--version-script=$(LIBKCKPT_DIR)/libkckpt.map \
+		-Wl,-z,noexecstack -o $@ $< -pthread
+
+$(B)/lib/libkckpt.so: $(B)/lib/libkckpt.so.1
+	ln -sf libkckpt.so.1 $@
+
+$(B)/tests/libkckpt_%: tests/vm/progs/libkckpt_%.c tests/vm/progs/protocol.h $(LIBKCKPT_DIR)/kckpt.h $(B)/lib/libkckpt.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_TESTS) -I$(LIBKCKPT_DIR) -o $@ $< $(B)/lib/libkckpt.a
+
+examples: $(EXAMPLES)
+
+$(B)/examples/%: syscall-shim/examples/%.c $(LIBKCKPT_DIR)/kckpt.h $(B)/lib/libkckpt.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_EXAMPLES) -o $@ $< $(B)/lib/libkckpt.a
+
+$(B)/examples/readme_example.c: README.md syscall-shim/examples/doc-example.sh
+	@mkdir -p $(dir $@)
+	syscall-shim/examples/doc-example.sh readme $< >$@
+
+$(B)/examples/man_example.c: $(LIBKCKPT_DIR)/checkpt.3 syscall-shim/examples/doc-example.sh
+	@mkdir -p $(dir $@)
+	syscall-shim/examples/doc-example.sh man $< >$@
+
+$(B)/examples/%_example: $(B)/examples/%_example.c $(LIBKCKPT_DIR)/kckpt.h $(B)/lib/libkckpt.a
+	$(CC) $(CFLAGS_EXAMPLES) -o $@ $< $(B)/lib/libkckpt.a
+
+install: install-libkckpt
+uninstall: uninstall-libkckpt
+
+install-libkckpt: libkckpt
+	install -D -m 0755 $(B)/lib/libkckpt.so.1 $(PREFIX)/lib/libkckpt.so.1
+	ln -sf libkckpt.so.1 $(PREFIX)/lib/libkckpt.so
+	install -D -m 0644 $(B)/lib/libkckpt.a $(PREFIX)/lib/libkckpt.a
+	install -D -m 0644 $(LIBKCKPT_DIR)/kckpt.h $(PREFIX)/include/kckpt.h
+	install -D -m 0644 $(LIBKCKPT_DIR)/checkpt.3 $(PREFIX)/share/man/man3/checkpt.3
+	for f in $(LIBKCKPT_MAN_LINKS); do \
+		echo '.so man3/checkpt.3' >$(PREFIX)/share/man/man3/$$f.3; done
+	-ldconfig
+
+uninstall-libkckpt:
+	rm -f $(PREFIX)/lib/libkckpt.so.1 $(PREFIX)/lib/libkckpt.so $(PREFIX)/lib/libkckpt.a \
+		$(PREFIX)/include/kckpt.h $(PREFIX)/share/man/man3/checkpt.3 \
+		$(patsubst %,$(PREFIX)/share/man/man3/%.3,$(LIBKCKPT_MAN_LINKS))
+	-ldconfig
+
+.PHONY: libkckpt examples install-libkckpt uninstall-libkckpt
+
 # kckpt-restore: static, no libc, no %fs use (it loads the image's fs base)
 # and no SSE/x87 (it loads the image's xstate) - see its main.c.
 CFLAGS_RESTORE := -static -nostdlib -nostartfiles -ffreestanding \
