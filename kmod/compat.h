@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/mount.h>
 #include <linux/sched.h>
+#include <linux/uio.h>
 #include <linux/version.h>
 
 /* get_user_pages_remote() lost its vmas argument in 6.5. */
@@ -23,6 +24,25 @@ static inline long kckpt_gup(struct mm_struct *mm, unsigned long start,
 #else
 	return get_user_pages_remote(mm, start, nr_pages, gup_flags, pages,
 				     NULL);
+#endif
+}
+
+/*
+ * vfs_iter_write() of kernel pages (an ITER_BVEC). Since 6.8 it takes the
+ * file system's freeze protection itself; before, callers did.
+ */
+static inline ssize_t kckpt_iter_write(struct file *file, struct iov_iter *it,
+				       loff_t *pos)
+{
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 8, 0)
+	ssize_t ret;
+
+	file_start_write(file);
+	ret = vfs_iter_write(file, it, pos, 0);
+	file_end_write(file);
+	return ret;
+#else
+	return vfs_iter_write(file, it, pos, 0);
 #endif
 }
 

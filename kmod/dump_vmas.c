@@ -27,7 +27,7 @@
 #include "dump.h"
 #include "kckpt.h"
 
-#define KCKPT_GUP_BATCH		512	/* pages pinned per call */
+#define KCKPT_GUP_BATCH		KCKPT_WRITE_BATCH	/* pages pinned per call */
 
 static const char *kckpt_special_name(struct vm_area_struct *vma)
 {
@@ -193,27 +193,32 @@ static bool kckpt_page_wanted(const struct kckpt_vma_snap *s, struct page *page)
 	return s->kind != KCKPT_VMA_FILE_PRIVATE || PageAnon(page);
 }
 
+/* Saves the wanted pages of @n pinned at @addr, a run of them per write. */
 static int kckpt_save_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
 			    unsigned long addr, struct page **pages, long n)
 {
 	unsigned long first = (addr - s->start) >> PAGE_SHIFT;
+	long i, run = 0;
 	int err = 0;
-	long i;
 
-	for (i = 0; i < n; i++) {
-		if (!err && kckpt_page_wanted(s, pages[i])) {
-			void *kaddr = kmap_local_page(pages[i]);
-
-			err = kckpt_image_add_page(&d->img,
-						   addr + i * PAGE_SIZE, kaddr);
-			kunmap_local(kaddr);
-			if (!err) {
-				__set_bit(first + i, s->bitmap);
-				s->nr_saved++;
-			}
+	for (i = 0; i <= n && !err; i++) {
+		if (i < n && kckpt_page_wanted(s, pages[i])) {
+			run++;
+			continue;
 		}
-		put_page(pages[i]);
+		if (!run)
+			continue;
+		err = kckpt_image_add_pages(&d->img,
+					    addr + (i - run) * PAGE_SIZE,
+					    pages + i - run, run);
+		if (!err) {
+			bitmap_set(s->bitmap, first + i - run, run);
+			s->nr_saved += run;
+		}
+		run = 0;
 	}
+	for (i = 0; i < n; i++)
+		put_page(pages[i]);
 	return err;
 }
 

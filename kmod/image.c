@@ -6,18 +6,20 @@
  * address order. The notes and the program header table follow the data;
  * the ELF header is written last, once e_phoff and e_phnum are known.
  */
-#include <linux/crc32.h>
+#include <linux/bvec.h>
 #include <linux/elf.h>
 #include <linux/fs.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/uio.h>
 
+#include "compat.h"
 #include "image.h"
 #include "kckpt.h"
 
-#define KCKPT_IO_SIZE		(4UL << 20)	/* page data staged per write */
 #define KCKPT_MAX_PHDRS		(PN_XNUM - 1)
 
 int kckpt_buf_append(struct kckpt_buf *b, const void *p, size_t n)
@@ -67,8 +69,9 @@ static int kckpt_write_at(struct kckpt_image *img, const void *p, size_t n,
 int kckpt_image_init(struct kckpt_image *img, struct file *file)
 {
 	memset(img, 0, sizeof(*img));
-	img->io = kvmalloc(KCKPT_IO_SIZE, GFP_KERNEL);
-	if (!img->io)
+	img->bvec = kmalloc_array(KCKPT_WRITE_BATCH, sizeof(*img->bvec),
+				  GFP_KERNEL);
+	if (!img->bvec)
 		return -ENOMEM;
 	img->file = file;
 	img->pos = PAGE_SIZE;	/* the ELF header's page */
@@ -77,7 +80,7 @@ int kckpt_image_init(struct kckpt_image *img, struct file *file)
 
 void kckpt_image_destroy(struct kckpt_image *img)
 {
-	kvfree(img->io);
+	kfree(img->bvec);
 	kckpt_buf_free(&img->notes);
 	kckpt_buf_free(&img->phdrs);
 	kckpt_buf_free(&img->segs);
@@ -125,20 +128,6 @@ static int kckpt_add_phdr(struct kckpt_image *img, u32 type, u32 flags,
 	return kckpt_buf_append(&img->phdrs, &ph, sizeof(ph));
 }
 
-static int kckpt_flush_io(struct kckpt_image *img)
-{
-	int err;
-
-	if (!img->io_len)
-		return 0;
-	err = kckpt_write_at(img, img->io, img->io_len, img->pos);
-	if (err)
-		return err;
-	img->pos += img->io_len;
-	img->io_len = 0;
-	return 0;
-}
-
 /*
  * A gap [vma_cursor, to) without saved pages: a p_filesz == 0 PT_LOAD. Its
  * offset is where data would go, as in kernel cores: an offset of 0 would
@@ -151,7 +140,7 @@ static int kckpt_cover_gap(struct kckpt_image *img, u64 to)
 
 	if (to > img->vma_cursor)
 		err = kckpt_add_phdr(img, PT_LOAD, img->vma_pflags,
-				     img->pos + img->io_len, img->vma_cursor, 0,
+				     img->pos, img->vma_cursor, 0,
 				     to - img->vma_cursor);
 	img->vma_cursor = to;
 	return err;
@@ -186,10 +175,47 @@ int kckpt_image_vma_begin(struct kckpt_image *img, u64 start, u32 prot)
 	return 0;
 }
 
-int kckpt_image_add_page(struct kckpt_image *img, u64 vaddr, const void *src)
+/*
+ * The pages go to the file as they are, an ITER_BVEC over the pinned pages:
+ * no copy through a staging buffer. The crc32c is taken on their kernel
+ * mapping first; the target is parked, so they cannot change in between.
+ */
+static int kckpt_write_pages(struct kckpt_image *img, struct page **pages,
+			     unsigned int n)
+{
+	struct iov_iter it;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		void *kaddr = kmap_local_page(pages[i]);
+
+		img->seg_crc = kckpt_crc32c(img->seg_crc, kaddr, PAGE_SIZE);
+		kunmap_local(kaddr);
+		img->bvec[i] = (struct bio_vec) {
+			.bv_page = pages[i], .bv_len = PAGE_SIZE,
+		};
+	}
+	iov_iter_bvec(&it, ITER_SOURCE, img->bvec, n, (size_t)n * PAGE_SIZE);
+	while (iov_iter_count(&it)) {
+		ssize_t done = kckpt_iter_write(img->file, &it, &img->pos);
+
+		if (done < 0)
+			return done;
+		if (done == 0)
+			return -EIO;
+	}
+	return 0;
+}
+
+int kckpt_image_add_pages(struct kckpt_image *img, u64 vaddr,
+			  struct page **pages, unsigned int n)
 {
 	int err;
 
+	if (!n)
+		return 0;
+	if (WARN_ON_ONCE(n > KCKPT_WRITE_BATCH))
+		return -EINVAL;
 	if (img->seg_open && vaddr != img->seg_vaddr + img->seg_size) {
 		err = kckpt_close_segment(img);
 		if (err)
@@ -201,20 +227,15 @@ int kckpt_image_add_page(struct kckpt_image *img, u64 vaddr, const void *src)
 			return err;
 		img->seg_open = true;
 		img->seg_vaddr = vaddr;
-		img->seg_offset = img->pos + img->io_len;
+		img->seg_offset = img->pos;
 		img->seg_size = 0;
 		img->seg_crc = ~0U;
 	}
-	if (img->io_len + PAGE_SIZE > KCKPT_IO_SIZE) {
-		err = kckpt_flush_io(img);
-		if (err)
-			return err;
-	}
-	memcpy(img->io + img->io_len, src, PAGE_SIZE);
-	img->seg_crc = kckpt_crc32c(img->seg_crc, src, PAGE_SIZE);
-	img->io_len += PAGE_SIZE;
-	img->seg_size += PAGE_SIZE;
-	img->memory_bytes += PAGE_SIZE;
+	err = kckpt_write_pages(img, pages, n);
+	if (err)
+		return err;
+	img->seg_size += (u64)n * PAGE_SIZE;
+	img->memory_bytes += (u64)n * PAGE_SIZE;
 	return 0;
 }
 
@@ -251,9 +272,6 @@ int kckpt_image_finish(struct kckpt_image *img)
 	size_t nphdrs;
 	int err;
 
-	err = kckpt_flush_io(img);
-	if (err)
-		return err;
 	notes_off = img->pos;
 	err = kckpt_write_at(img, img->notes.data, img->notes.len, notes_off);
 	if (err)

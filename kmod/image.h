@@ -5,7 +5,12 @@
 
 #include <linux/types.h>
 
+struct bio_vec;
 struct file;
+struct page;
+
+/* Pages written per call: the dump pins this many at a time. */
+#define KCKPT_WRITE_BATCH	512
 
 /* A growable kernel buffer. */
 struct kckpt_buf {
@@ -23,8 +28,7 @@ struct kckpt_image {
 	struct kckpt_buf notes;	/* the PT_NOTE segment being built */
 	struct kckpt_buf phdrs;	/* Elf64_Phdr[] */
 	struct kckpt_buf segs;	/* struct kckpt_segment[] */
-	u8 *io;			/* staging buffer for page data */
-	size_t io_len;
+	struct bio_vec *bvec;	/* KCKPT_WRITE_BATCH pages being written */
 	u64 memory_bytes;	/* page bytes saved */
 	/* the VMA being written and its open data segment */
 	u64 vma_cursor;		/* first address not yet covered by a phdr */
@@ -47,7 +51,9 @@ int kckpt_note_add3(struct kckpt_image *img, const char *name, u32 type,
 		    size_t len1, const void *tail2, size_t len2);
 
 int kckpt_image_vma_begin(struct kckpt_image *img, u64 start, u32 prot);
-int kckpt_image_add_page(struct kckpt_image *img, u64 vaddr, const void *src);
+/* Saves @n pages mapped at @vaddr...: written straight from the pages. */
+int kckpt_image_add_pages(struct kckpt_image *img, u64 vaddr,
+			  struct page **pages, unsigned int n);
 int kckpt_image_vma_end(struct kckpt_image *img, u64 end);
 
 int kckpt_image_finish(struct kckpt_image *img);

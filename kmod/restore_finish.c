@@ -9,10 +9,11 @@
  * context. A failure there kills the process rather than let it run
  * half-restored.
  */
-#include <linux/crc32.h>
+#include <linux/bvec.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/module.h>
@@ -24,6 +25,7 @@
 #include <linux/stat.h>
 #include <linux/task_work.h>
 #include <linux/uaccess.h>
+#include <linux/uio.h>
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
 
@@ -31,7 +33,10 @@
 #include "kckpt.h"
 #include "restore.h"
 
-#define KCKPT_FILL_CHUNK	(4UL << 20)
+/* pages filled per read; f->buf holds their page and bio_vec arrays */
+#define KCKPT_FILL_PAGES	512
+#define KCKPT_FILL_BUF		(KCKPT_FILL_PAGES * \
+				 (sizeof(struct page *) + sizeof(struct bio_vec)))
 /* the flags a user program may change (as sigreturn allows) */
 #define KCKPT_USER_EFLAGS	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | \
 				 X86_EFLAGS_TF | X86_EFLAGS_SF | X86_EFLAGS_ZF | \
@@ -138,34 +143,67 @@ static int kckpt_map_vma(struct kckpt_finish *f, int i)
 	return addr == v->start ? 0 : -EFAULT;
 }
 
-static int kckpt_write_user(const struct kckpt_vma *v, u64 vaddr, void *buf,
-			    size_t n)
+/*
+ * Fills up to @nr pages at @vaddr from the image at *@off and adds them to
+ * *@crc; returns how many. The pages are faulted in (and copy-on-write
+ * broken, FOLL_FORCE as ptrace writes: read-only and PROT_NONE mappings
+ * too), then the image is read straight into them, an ITER_BVEC: one copy,
+ * no bounce buffer. The crc32c is taken on their kernel mapping.
+ */
+static long kckpt_fill_pages(struct kckpt_finish *f, u64 vaddr, loff_t *off,
+			     unsigned long nr, u32 *crc)
 {
-	if (v->prot & PROT_WRITE)
-		return copy_to_user((void __user *)vaddr, buf, n) ? -EFAULT : 0;
-	/* read-only or PROT_NONE: write through a forced, COW-breaking access */
-	return access_process_vm(current, vaddr, buf, n, FOLL_FORCE | FOLL_WRITE) == n ?
-	       0 : -EFAULT;
+	struct page **pages = (struct page **)f->buf;
+	struct bio_vec *bv = (struct bio_vec *)(pages + KCKPT_FILL_PAGES);
+	struct mm_struct *mm = current->mm;
+	struct iov_iter it;
+	long got, i;
+	int err = 0;
+
+	mmap_read_lock(mm);
+	got = kckpt_gup(mm, vaddr, nr, FOLL_WRITE | FOLL_FORCE, pages);
+	mmap_read_unlock(mm);
+	if (got <= 0)
+		return got ?: -EFAULT;
+	for (i = 0; i < got; i++)
+		bv[i] = (struct bio_vec) {
+			.bv_page = pages[i], .bv_len = PAGE_SIZE,
+		};
+	iov_iter_bvec(&it, ITER_DEST, bv, got, got * PAGE_SIZE);
+	while (iov_iter_count(&it) && !err) {
+		ssize_t done = vfs_iter_read(f->s->image, &it, off, 0);
+
+		if (done <= 0)
+			err = done ?: -EIO;
+	}
+	for (i = 0; i < got; i++) {
+		if (!err) {
+			void *kaddr = kmap_local_page(pages[i]);
+
+			*crc = kckpt_crc32c(*crc, kaddr, PAGE_SIZE);
+			kunmap_local(kaddr);
+			if (!PageAnon(pages[i]))
+				set_page_dirty_lock(pages[i]);
+		}
+		put_page(pages[i]);
+	}
+	return err ?: got;
 }
 
-static int kckpt_fill_segment(struct kckpt_finish *f, const struct kckpt_segment *g,
-			      const struct kckpt_vma *v)
+static int kckpt_fill_segment(struct kckpt_finish *f, const struct kckpt_segment *g)
 {
 	loff_t off = g->offset;
 	u64 done = 0;
 	u32 crc = ~0U;
 
 	while (done < g->size) {
-		size_t n = min_t(u64, KCKPT_FILL_CHUNK, g->size - done);
-		int err;
+		unsigned long nr = min_t(u64, KCKPT_FILL_PAGES,
+					 (g->size - done) >> PAGE_SHIFT);
+		long got = kckpt_fill_pages(f, g->vaddr + done, &off, nr, &crc);
 
-		if (kernel_read(f->s->image, f->buf, n, &off) != n)
-			return -EIO;
-		crc = kckpt_crc32c(crc, f->buf, n);
-		err = kckpt_write_user(v, g->vaddr + done, f->buf, n);
-		if (err)
-			return err;
-		done += n;
+		if (got < 0)
+			return got;
+		done += (u64)got << PAGE_SHIFT;
 		if (fatal_signal_pending(current))
 			return -EINTR;
 		cond_resched();
@@ -185,7 +223,7 @@ static int kckpt_fill_memory(struct kckpt_finish *f)
 			v++;
 		if (f->s->vmas[v].v.kind == KCKPT_VMA_VDSO)
 			continue;	/* the live vdso is this kernel's */
-		err = kckpt_fill_segment(f, g, &f->s->vmas[v].v);
+		err = kckpt_fill_segment(f, g);
 		if (err)
 			return err;
 	}
@@ -315,7 +353,7 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 	if (f->s->finished || (f->args->flags & ~KCKPT_RESTORE_FLAGS) ||
 	    f->args->pad)
 		return -EINVAL;
-	f->buf = kvmalloc(KCKPT_FILL_CHUNK, GFP_KERNEL);
+	f->buf = kvmalloc(KCKPT_FILL_BUF, GFP_KERNEL);
 	if (!f->buf)
 		return -ENOMEM;
 	ret = kckpt_check_helper_fds(f, dev);
