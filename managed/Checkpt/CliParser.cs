@@ -11,6 +11,7 @@ internal static class CliParser
     [
         typeof(StatusOptions),
         typeof(DumpOptions),
+        typeof(RequestOptions),
         typeof(RestoreOptions),
         typeof(InfoOptions),
         typeof(VerifyOptions),

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using KCkpt.Checkpointing;
 using KCkpt.Errors;
 using KCkpt.Interop;
+using KCkpt.Requesting;
 using Microsoft.Win32.SafeHandles;
 
 namespace KCkpt;
@@ -77,7 +78,7 @@ public sealed class KckptDevice : IDisposable
                 {
                     int errno = Marshal.GetLastPInvokeError();
                     string reason = CString.Decode(new ReadOnlySpan<byte>(request.Reason, Uapi.ReasonLen));
-                    throw new CheckpointFailedException(target.ToString(), reason.Length > 0 ? reason : ErrnoReason(errno), errno);
+                    throw new CheckpointFailedException(target.ToString(), reason.Length > 0 ? reason : ErrnoReason(errno, "KCKPT_IOC_CHECKPOINT"), errno);
                 }
 
                 return new CheckpointResult(request.ImageBytes, request.MemoryBytes);
@@ -97,13 +98,58 @@ public sealed class KckptDevice : IDisposable
         }
     }
 
+    /// <summary>
+    /// Asks <paramref name="target"/> for a checkpoint, DragonFly's "send SIGCKPT" (KCKPT_IOC_REQUEST; SIGCKPTEXIT with
+    /// <paramref name="exit"/>): the target decides by its disposition of the signal. A handler gets the signal; SIG_DFL
+    /// has the module write the image to the target's default file (and, with <paramref name="exit"/>, kill it); SIG_IGN
+    /// does nothing. Blocks until the target has acted.
+    /// </summary>
+    /// <exception cref="CheckpointFailedException">The module refused or failed; no image was left behind.</exception>
+    public unsafe RequestResult Request(TargetProcess target, bool exit)
+    {
+        bool proofRef = false;
+        try
+        {
+            target.MemoryProof.DangerousAddRef(ref proofRef);
+            var request = new KckptRequest
+            {
+                Size = (uint)sizeof(KckptRequest),
+                Flags = exit ? Uapi.ReqExit : 0,
+                Pid = target.Pid,
+                ProofFd = (int)target.MemoryProof.DangerousGetHandle(),
+            };
+            if (Libc.Ioctl(fd, Uapi.IocRequest, &request) < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                string reason = CString.Decode(new ReadOnlySpan<byte>(request.Reason, Uapi.ReasonLen));
+                throw new CheckpointFailedException(target.ToString(), reason.Length > 0 ? reason : ErrnoReason(errno, "KCKPT_IOC_REQUEST"), errno);
+            }
+
+            return request.Action switch
+            {
+                Uapi.ActSignalled => RequestResult.Signalled,
+                Uapi.ActIgnored => RequestResult.Ignored,
+                Uapi.ActCheckpointed => RequestResult.Checkpointed(
+                    CString.Decode(new ReadOnlySpan<byte>(request.Path, Uapi.PathLen)), request.ImageBytes),
+                _ => throw new KckptException($"KCKPT_IOC_REQUEST on {Path} answered with unknown action {request.Action} for {target}"),
+            };
+        }
+        finally
+        {
+            if (proofRef)
+            {
+                target.MemoryProof.DangerousRelease();
+            }
+        }
+    }
+
     public void Dispose() => fd.Dispose();
 
-    private string ErrnoReason(int errno)
+    private string ErrnoReason(int errno, string ioctl)
     {
         string text = $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";
         return errno == Errno.ENOTTY
-            ? $"{text}: {Path} does not know KCKPT_IOC_CHECKPOINT; load the kckpt module of this KCkpt release"
+            ? $"{text}: {Path} does not know {ioctl}; load the kckpt module of this KCkpt release"
             : text;
     }
 }

@@ -1,4 +1,5 @@
 using KCkpt.Interop;
+using KCkpt.Requesting;
 
 namespace KCkpt.Cli.Commands;
 
@@ -9,6 +10,7 @@ internal sealed class StatusCommand : ICommand
     {
         using var device = KckptDevice.Open(context.DevicePath);
         WriteReport(context.Out, device.Path, device.GetVersion(), HostKernel.Release);
+        WriteRequestSettings(context.Out, RequestSettings.Read());
         return ExitCodes.Ok;
     }
 
@@ -20,5 +22,25 @@ internal sealed class StatusCommand : ICommand
         output.WriteLine($"module:       {module.ModuleVersion}");
         output.WriteLine($"features:     {(features.Count == 0 ? "none" : string.Join(", ", features))}");
         output.WriteLine($"kernel:       {kernelRelease}");
+    }
+
+    /// <summary>What checkpt -s does (the module parameters); the ones that could not be read are left out.</summary>
+    public static void WriteRequestSettings(TextWriter output, RequestSettings settings)
+    {
+        if (settings.Sigckpt is { } sigckpt)
+        {
+            output.WriteLine($"SIGCKPT:      {sigckpt}");
+        }
+
+        if (settings.SigckptExit is { } sigckptExit)
+        {
+            output.WriteLine($"SIGCKPTEXIT:  {sigckptExit}");
+        }
+
+        if (settings.CkptFile is { } ckptFile)
+        {
+            string where = ckptFile.StartsWith('/') ? string.Empty : " (in the process's working directory)";
+            output.WriteLine($"ckptfile:     {ckptFile}{where}");
+        }
     }
 }

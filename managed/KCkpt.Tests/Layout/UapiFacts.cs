@@ -11,6 +11,7 @@ public static class UapiFacts
 {
     private const string Version = "struct kckpt_version";
     private const string Checkpoint = "struct kckpt_checkpoint";
+    private const string Request = "struct kckpt_request";
     private const string ImageHdr = "struct kckpt_image_hdr";
     private const string Rlimit = "struct kckpt_rlimit";
     private const string Proc = "struct kckpt_proc";
@@ -36,6 +37,7 @@ public static class UapiFacts
         Number("KCKPT_IOC_MAGIC", Uapi.IocMagic),
         Number("KCKPT_IOC_VERSION", Uapi.IocVersion),
         Number("KCKPT_IOC_CHECKPOINT", Uapi.IocCheckpoint),
+        Number("KCKPT_IOC_REQUEST", Uapi.IocRequest),
 
         Number("KCKPT_CKPT_STOP", Uapi.CkptStop),
         Number("KCKPT_CKPT_KILL", Uapi.CkptKill),
@@ -44,6 +46,15 @@ public static class UapiFacts
         Number("KCKPT_MANIFEST_MAX", Uapi.ManifestMax),
         Number("KCKPT_REASON_LEN", Uapi.ReasonLen),
         Number("KCKPT_DEFAULT_RESUME", Uapi.DefaultResume),
+
+        Number("KCKPT_SIGCKPT_DEFAULT", Uapi.SigckptDefault),
+        Number("KCKPT_SIGCKPTEXIT_DEFAULT", Uapi.SigckptExitDefault),
+        Number("KCKPT_REQ_EXIT", Uapi.ReqExit),
+        Number("KCKPT_REQ_FLAGS", Uapi.ReqFlags),
+        Number("KCKPT_ACT_SIGNALLED", Uapi.ActSignalled),
+        Number("KCKPT_ACT_CHECKPOINTED", Uapi.ActCheckpointed),
+        Number("KCKPT_ACT_IGNORED", Uapi.ActIgnored),
+        Number("KCKPT_PATH_LEN", Uapi.PathLen),
 
         Text("KCKPT_NOTE_NAME", Uapi.NoteName),
         Number("KCKPT_NT_BASE", Uapi.NtBase),
@@ -115,6 +126,17 @@ public static class UapiFacts
         OffsetOf<KckptCheckpoint>(Checkpoint, "image_bytes", nameof(KckptCheckpoint.ImageBytes)),
         OffsetOf<KckptCheckpoint>(Checkpoint, "memory_bytes", nameof(KckptCheckpoint.MemoryBytes)),
         OffsetOf<KckptCheckpoint>(Checkpoint, "reason", nameof(KckptCheckpoint.Reason)),
+
+        SizeOf<KckptRequest>(Request),
+        OffsetOf<KckptRequest>(Request, "size", nameof(KckptRequest.Size)),
+        OffsetOf<KckptRequest>(Request, "flags", nameof(KckptRequest.Flags)),
+        OffsetOf<KckptRequest>(Request, "pid", nameof(KckptRequest.Pid)),
+        OffsetOf<KckptRequest>(Request, "proof_fd", nameof(KckptRequest.ProofFd)),
+        OffsetOf<KckptRequest>(Request, "timeout_ms", nameof(KckptRequest.TimeoutMs)),
+        OffsetOf<KckptRequest>(Request, "action", nameof(KckptRequest.Action)),
+        OffsetOf<KckptRequest>(Request, "image_bytes", nameof(KckptRequest.ImageBytes)),
+        OffsetOf<KckptRequest>(Request, "path", nameof(KckptRequest.Path)),
+        OffsetOf<KckptRequest>(Request, "reason", nameof(KckptRequest.Reason)),
 
         SizeOf<KckptImageHdr>(ImageHdr),
         OffsetOf<KckptImageHdr>(ImageHdr, "format_version", nameof(KckptImageHdr.FormatVersion)),

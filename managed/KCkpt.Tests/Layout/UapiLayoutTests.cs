@@ -65,6 +65,7 @@ public sealed class UapiLayoutTests(CompiledHeaderProbe probe) : IClassFixture<C
     {
         { nameof(KckptVersion), Unsafe.SizeOf<KckptVersion>(), Marshal.SizeOf<KckptVersion>() },
         { nameof(KckptCheckpoint), Unsafe.SizeOf<KckptCheckpoint>(), Marshal.SizeOf<KckptCheckpoint>() },
+        { nameof(KckptRequest), Unsafe.SizeOf<KckptRequest>(), Marshal.SizeOf<KckptRequest>() },
         { nameof(KckptImageHdr), Unsafe.SizeOf<KckptImageHdr>(), Marshal.SizeOf<KckptImageHdr>() },
         { nameof(KckptRlimit), Unsafe.SizeOf<KckptRlimit>(), Marshal.SizeOf<KckptRlimit>() },
         { nameof(KckptProc), Unsafe.SizeOf<KckptProc>(), Marshal.SizeOf<KckptProc>() },

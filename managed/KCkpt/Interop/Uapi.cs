@@ -33,6 +33,19 @@ public static class Uapi
     public const int ReasonLen = 128;
     public const uint DefaultResume = 1;
 
+    // KCKPT_IOC_REQUEST
+    public const int SigckptDefault = 63;
+    public const int SigckptExitDefault = 64;
+
+    public const uint ReqExit = 1U << 0;
+    public const uint ReqFlags = ReqExit;
+
+    public const uint ActSignalled = 1;
+    public const uint ActCheckpointed = 2;
+    public const uint ActIgnored = 3;
+
+    public const int PathLen = 256;
+
     // The image
     public const string NoteName = "KCKPT";
     public const uint NtBase = 0x4b430000;
@@ -91,6 +104,7 @@ public static class Uapi
 
     public static readonly uint IocVersion = Ioctl.ReadWrite(IocMagic, 0x00, Marshal.SizeOf<KckptVersion>());
     public static readonly uint IocCheckpoint = Ioctl.ReadWrite(IocMagic, 0x01, Marshal.SizeOf<KckptCheckpoint>());
+    public static readonly uint IocRequest = Ioctl.ReadWrite(IocMagic, 0x05, Marshal.SizeOf<KckptRequest>());
 }
 
 /// <summary>struct kckpt_version: the answer of KCKPT_IOC_VERSION.</summary>
@@ -122,6 +136,21 @@ public unsafe struct KckptCheckpoint
     public uint TimeoutMs;
     public ulong ImageBytes;
     public ulong MemoryBytes;
+    public fixed byte Reason[Uapi.ReasonLen];
+}
+
+/// <summary>struct kckpt_request: the argument of KCKPT_IOC_REQUEST ("send SIGCKPT").</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct KckptRequest
+{
+    public uint Size;
+    public uint Flags;
+    public int Pid;
+    public int ProofFd;
+    public uint TimeoutMs;
+    public uint Action;
+    public ulong ImageBytes;
+    public fixed byte Path[Uapi.PathLen];
     public fixed byte Reason[Uapi.ReasonLen];
 }
 
