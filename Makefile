@@ -5,7 +5,8 @@
 #   make demo       install what is missing, build, boot the test kernel, demo
 #   make test       the whole suite: host tests + VM tests on both kernels
 #   make module KDIR=/lib/modules/<release>/build
-#                   build build/<release>/kckpt.ko against those headers
+#                   build build/<release>/kckpt.ko and kckpt_tty.ko against
+#                   those headers
 #   make install / make uninstall / make dkms-install   (on a real machine)
 
 VERSION := $(shell cat VERSION)
@@ -18,6 +19,7 @@ CFLAGS_TESTS := -O2 -g -Wall -Wextra -Werror -Ikmod/include -pthread
 B := build
 TEST_PROGS := $(patsubst tests/vm/progs/%.c,$(B)/tests/%,$(wildcard tests/vm/progs/*.c))
 KMOD_SRC := $(wildcard kmod/*.c kmod/*.h kmod/include/uapi/*.h) kmod/Kbuild kmod/Makefile
+TTY_SRC := $(wildcard tty-hook/*.c tty-hook/*.h) tty-hook/Kbuild tty-hook/Makefile
 
 all: managed test-progs $(B)/bin/kckpt-restore
 
@@ -121,12 +123,16 @@ $(B)/bin/kckpt-restore: $(wildcard syscall-shim/kckpt-restore/*.c syscall-shim/k
 
 # Built in a private directory, installed with a rename: concurrent builds
 # (tests beside a demo) never see each other's half-built objects.
-module: $(KMOD_SRC) VERSION
+module: $(KMOD_SRC) $(TTY_SRC) VERSION
 	@test -n "$(KREL)" || { echo "no kernel headers at KDIR=$(KDIR)"; exit 2; }
-	@set -e; o=$(B)/$(KREL)/obj.$$$$; rm -rf $$o; mkdir -p $$o; \
+	@set -e; o=$(B)/$(KREL)/obj.$$$$; rm -rf $$o; mkdir -p $$o/tty-hook; \
 	cp -r kmod/. VERSION $$o/; \
 	$(MAKE) -C $$o KDIR=$(KDIR); \
-	cp $$o/kckpt.ko $$o.ko; mv $$o.ko $(B)/$(KREL)/kckpt.ko; rm -rf $$o
+	cp -r tty-hook/. $$o/tty-hook/; \
+	$(MAKE) -C $$o/tty-hook KDIR=$(KDIR); \
+	cp $$o/kckpt.ko $$o.ko; mv $$o.ko $(B)/$(KREL)/kckpt.ko; \
+	cp $$o/tty-hook/kckpt_tty.ko $$o.ko; mv $$o.ko $(B)/$(KREL)/kckpt_tty.ko; \
+	rm -rf $$o
 
 demo: deps all
 	tests/vm/run.sh demo
@@ -148,6 +154,7 @@ test-vm: all
 
 install: module all
 	install -D -m 0644 $(B)/$(KREL)/kckpt.ko /lib/modules/$(KREL)/extra/kckpt.ko
+	install -D -m 0644 $(B)/$(KREL)/kckpt_tty.ko /lib/modules/$(KREL)/extra/kckpt_tty.ko
 	depmod -a $(KREL)
 	rm -rf $(PREFIX)/lib/kckpt && mkdir -p $(PREFIX)/lib/kckpt $(PREFIX)/bin
 	cp -r $(B)/bin/. $(PREFIX)/lib/kckpt/
@@ -155,7 +162,7 @@ install: module all
 	install -D -m 0644 kmod/include/uapi/kckpt.h $(PREFIX)/include/linux/kckpt.h
 
 uninstall:
-	rm -f /lib/modules/$(KREL)/extra/kckpt.ko
+	rm -f /lib/modules/$(KREL)/extra/kckpt.ko /lib/modules/$(KREL)/extra/kckpt_tty.ko
 	-depmod -a $(KREL)
 	rm -rf $(PREFIX)/lib/kckpt $(PREFIX)/bin/checkpt $(PREFIX)/include/linux/kckpt.h
 
@@ -164,6 +171,8 @@ uninstall:
 dkms-install:
 	rm -rf /usr/src/kckpt-$(VERSION) && mkdir -p /usr/src/kckpt-$(VERSION)
 	cp -r kmod/. VERSION /usr/src/kckpt-$(VERSION)/
+	mkdir -p /usr/src/kckpt-$(VERSION)/tty-hook
+	cp -r tty-hook/. /usr/src/kckpt-$(VERSION)/tty-hook/
 	sed 's/@VERSION@/$(VERSION)/' dkms.conf >/usr/src/kckpt-$(VERSION)/dkms.conf
 	dkms add -m kckpt -v $(VERSION)
 	dkms install -m kckpt -v $(VERSION)

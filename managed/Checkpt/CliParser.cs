@@ -15,6 +15,7 @@ internal static class CliParser
         typeof(RestoreOptions),
         typeof(InfoOptions),
         typeof(VerifyOptions),
+        typeof(TtyOptions),
     ];
 
     /// <summary>Parses <paramref name="args"/> after translating DragonFly's short forms (<see cref="ShortForms"/>).</summary>

@@ -34,14 +34,15 @@ need_tools() {
 	[ -z "$missing" ] || die "missing tools:$missing (run 'make deps')"
 }
 
-# build_module RELEASE: build/RELEASE/kckpt.ko, warnings are errors here.
+# build_module RELEASE: build/RELEASE/kckpt.ko and kckpt_tty.ko, warnings
+# are errors here.
 build_module() {
 	local rel=$1 log="$KCKPT_ROOT/build/$1/kmod-build.log"
 	mkdir -p "$KCKPT_ROOT/build/$rel"
 	if ! make -s -C "$KCKPT_ROOT" module KDIR="$(kernel_kdir "$rel")" \
 		KCFLAGS=-Werror >"$log" 2>&1 || grep -q 'warning:' "$log"; then
 		cat "$log" >&2
-		die "kckpt.ko does not build cleanly for $rel"
+		die "kckpt.ko or kckpt_tty.ko does not build cleanly for $rel"
 	fi
 }
 
@@ -63,7 +64,7 @@ run_kernel() {
 	rel=$(kernel_release "$series") || die "cannot resolve kernel $series"
 	fetch_kernel "$rel" || die "cannot fetch kernel $rel"
 	build_module "$rel"
-	[ "$mode" = modules ] && { echo "built build/$rel/kckpt.ko"; return; }
+	[ "$mode" = modules ] && { echo "built build/$rel/kckpt.ko and kckpt_tty.ko"; return; }
 
 	out="$KCKPT_ROOT/build/vm/$rel"
 	# scripts get their own directory, so they can run beside a test run

@@ -6,6 +6,7 @@ set -u
 : "${KCKPT_ROOT:?}" "${KCKPT_RELEASE:?}"
 CHECKPT="$KCKPT_ROOT/build/bin/checkpt"
 KCKPT_KO="$KCKPT_ROOT/build/$KCKPT_RELEASE/kckpt.ko"
+KCKPT_TTY_KO="$KCKPT_ROOT/build/$KCKPT_RELEASE/kckpt_tty.ko"
 KCKPT_PROGS="$KCKPT_ROOT/build/tests"
 KCKPT_HEADER="$KCKPT_ROOT/kmod/include/uapi/kckpt.h"
 
@@ -14,7 +15,11 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 module_loaded() { grep -q '^kckpt ' /proc/modules; }
 
+tty_module_loaded() { grep -q '^kckpt_tty ' /proc/modules; }
+
+# kckpt_tty.ko uses kckpt.ko: it goes first.
 unload_kckpt() {
+	! tty_module_loaded || rmmod kckpt_tty || fail "rmmod kckpt_tty failed"
 	! module_loaded || rmmod kckpt || fail "rmmod kckpt failed"
 }
 
@@ -22,6 +27,13 @@ unload_kckpt() {
 fresh_kckpt() {
 	unload_kckpt
 	insmod "$KCKPT_KO" || fail "insmod $KCKPT_KO failed"
+}
+
+# fresh_kckpt_tty [PARAM=VALUE]...: freshly loaded kckpt.ko and kckpt_tty.ko
+# (the ^E line discipline) with those parameters.
+fresh_kckpt_tty() {
+	fresh_kckpt
+	insmod "$KCKPT_TTY_KO" "$@" || fail "insmod $KCKPT_TTY_KO $* failed"
 }
 
 # header_define NAME: the value of a #define in the uapi header.

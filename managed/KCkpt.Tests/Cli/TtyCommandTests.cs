@@ -1,0 +1,177 @@
+using CommandLine;
+using KCkpt.Cli;
+using KCkpt.Cli.Commands;
+using KCkpt.Interop;
+using KCkpt.TtyHook;
+
+namespace KCkpt.Tests.Cli;
+
+public sealed class TtyCommandTests : IDisposable
+{
+    private const uint TiocSPtLck = 0x40045431;
+    private const uint TiocGPtN = 0x80045430;
+
+    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("kckpt-tty-");
+
+    public void Dispose() => scratch.Delete(recursive: true);
+
+    [Theory]
+    [InlineData("on")]
+    [InlineData("off")]
+    [InlineData("status")]
+    public void TtyVerbParsesItsAction(string action)
+    {
+        CliParser.Parse(["tty", action, "--terminal", "/dev/pts/7"]).Should().BeOfType<Parsed<object>>()
+            .Which.Value.Should().BeOfType<TtyOptions>()
+            .Which.Should().BeEquivalentTo(new { Action = action, Terminal = "/dev/pts/7" });
+    }
+
+    [Fact]
+    public void TtyWithoutActionMeansStatusOnTheDefaultTerminal()
+    {
+        CliParser.Parse(["tty"]).Should().BeOfType<Parsed<object>>()
+            .Which.Value.Should().BeOfType<TtyOptions>()
+            .Which.Should().BeEquivalentTo(new { Action = "status", Terminal = (string?)null });
+    }
+
+    [Fact]
+    public void UnknownActionIsAUsageError()
+    {
+        var run = CliRun.Of("tty", "maybe");
+
+        run.Should().Be(new CliRun(2, string.Empty, $"checkpt: tty wants on, off or status, not 'maybe'{Environment.NewLine}"));
+    }
+
+    [Fact]
+    public void AFileThatIsNotATerminalIsRefusedWithOneLine()
+    {
+        string file = Path.Combine(scratch.FullName, "plain");
+        File.WriteAllText(file, string.Empty);
+
+        var run = CliRun.Of("tty", "on", "--terminal", file);
+
+        run.Should().Be(new CliRun(1, string.Empty, $"checkpt: {file} is not a terminal{Environment.NewLine}"));
+    }
+
+    [Fact]
+    public void AMissingTerminalSaysSo()
+    {
+        string missing = Path.Combine(scratch.FullName, "pts-none");
+
+        var run = CliRun.Of("tty", "status", "-t", missing);
+
+        run.Should().Be(new CliRun(1, string.Empty, $"checkpt: open {missing}: No such file or directory (errno 2){Environment.NewLine}"));
+    }
+
+    [Fact]
+    public void StatusOfAFreshPtyIsNTty()
+    {
+        using var pty = Pty.Open();
+
+        var run = CliRun.Of("tty", "status", "-t", pty.SlavePath);
+
+        run.ExitCode.Should().Be(0);
+        run.Error.Should().BeEmpty();
+        run.Out.Should().StartWith(Lines(
+            $"terminal:        {pty.SlavePath}",
+            "line discipline: 0 (n_tty): 'checkpt tty on' switches"));
+    }
+
+    [Fact]
+    public void OnWithoutTheModuleSaysToLoadItAndExitsThree()
+    {
+        if (TtyHookSettings.Read() is not null)
+        {
+            return; // kckpt_tty.ko is loaded on this host: "on" would work
+        }
+
+        using var pty = Pty.Open();
+
+        var run = CliRun.Of("tty", "on", "-t", pty.SlavePath);
+
+        run.Should().Be(new CliRun(3, string.Empty, $"checkpt: kckpt_tty.ko is not loaded (modprobe kckpt_tty){Environment.NewLine}"));
+    }
+
+    [Fact]
+    public void OffPutsThePtyOnNTty()
+    {
+        using var pty = Pty.Open();
+
+        var run = CliRun.Of("tty", "off", "-t", pty.SlavePath);
+
+        run.Should().Be(new CliRun(0, $"checkpt: {pty.SlavePath} is back on n_tty{Environment.NewLine}", string.Empty));
+    }
+
+    [Fact]
+    public void StatusWithTheLdiscShowsTheCharacter()
+    {
+        using var output = new StringWriter();
+
+        TtyCommand.WriteStatus(output, "/dev/pts/3", LineDiscipline.Kckpt, new TtyHookSettings(5));
+
+        output.ToString().Should().Be(Lines(
+            "terminal:        /dev/pts/3",
+            "line discipline: 29 (kckpt)",
+            "ckpt_char:       ^E (5) checkpoints the foreground job"));
+    }
+
+    [Fact]
+    public void StatusWithoutTheModuleSaysHowToLoadIt()
+    {
+        using var output = new StringWriter();
+
+        TtyCommand.WriteStatus(output, "/dev/pts/3", LineDiscipline.NTty, null);
+
+        output.ToString().Should().EndWith(Lines("ckpt_char:       kckpt_tty.ko is not loaded (modprobe kckpt_tty)"));
+    }
+
+    [Theory]
+    [InlineData(5, "^E (5)")]
+    [InlineData(20, "^T (20)")]
+    [InlineData(28, "^\\ (28)")]
+    [InlineData(0, "none (0: disabled)")]
+    [InlineData(127, "^? (127)")]
+    [InlineData(65, "'A' (65)")]
+    [InlineData(200, "byte 200")]
+    public void CharacterNamesAreHowTheyAreTyped(int value, string name)
+    {
+        TtyHookSettings.CharacterName(value).Should().Be(name);
+    }
+
+    [Fact]
+    public void SettingsComeFromTheModuleParameter()
+    {
+        File.WriteAllText(Path.Combine(scratch.FullName, "ckpt_char"), "20\n");
+
+        TtyHookSettings.Read(scratch.FullName).Should().Be(new TtyHookSettings(20));
+        TtyHookSettings.Read(Path.Combine(scratch.FullName, "none")).Should().BeNull();
+    }
+
+    private static string Lines(params string[] lines) => string.Concat(lines.Select(l => l + Environment.NewLine));
+
+    /// <summary>A pseudo-terminal pair from /dev/ptmx; the slave is reached by its path.</summary>
+    private sealed class Pty : IDisposable
+    {
+        private readonly int master;
+
+        private Pty(int master, string slavePath)
+        {
+            this.master = master;
+            SlavePath = slavePath;
+        }
+
+        public string SlavePath { get; }
+
+        public static unsafe Pty Open()
+        {
+            int master = Libc.Open("/dev/ptmx", Libc.ORdWr | Libc.ONoCtty | Libc.OCloExec);
+            master.Should().BeGreaterThanOrEqualTo(0, "/dev/ptmx opens");
+            int unlock = 0, number = -1;
+            Libc.IoctlInt(master, TiocSPtLck, &unlock).Should().Be(0);
+            Libc.IoctlInt(master, TiocGPtN, &number).Should().Be(0);
+            return new Pty(master, $"/dev/pts/{number}");
+        }
+
+        public void Dispose() => Libc.Close(master);
+    }
+}
