@@ -26,6 +26,12 @@
 
 #define KL_API __attribute__((visibility("default")))
 
+/* the header of a module before KCKPT_IOC_REQUEST: the documented defaults */
+#ifndef KCKPT_SIGCKPT_DEFAULT
+#define KCKPT_SIGCKPT_DEFAULT		63
+#define KCKPT_SIGCKPTEXIT_DEFAULT	64
+#endif
+
 #define KL_PARAM_DIR	"/sys/module/kckpt/parameters/"
 
 /* ------------------------------------------------------------------ */
@@ -252,6 +258,28 @@ static int kl_check_args(unsigned int flags, unsigned int code)
 	return 0;
 }
 
+/*
+ * After a restore, the caller's image descriptor is whatever the helper
+ * reopened there, or nothing if the kernel left the image out of the saved
+ * descriptors: then /dev/null holds the number, so that the caller's
+ * close(fd) cannot hit a descriptor an atrestore callback opened.
+ */
+static void kl_hold_fd(int fd)
+{
+	int e = errno, n;
+
+	if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF) {
+		errno = e;
+		return;
+	}
+	n = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (n >= 0 && n != fd) {
+		dup3(n, fd, O_CLOEXEC);
+		close(n);
+	}
+	errno = e;
+}
+
 KL_API int checkpt_fd2(int fd, unsigned int flags, unsigned int resume_code)
 {
 	int dev, r;
@@ -266,8 +294,10 @@ KL_API int checkpt_fd2(int fd, unsigned int flags, unsigned int resume_code)
 		return -1;
 	}
 	r = kl_ioctl(dev, fd, flags, resume_code);
-	if (r > 0)
+	if (r > 0) {
+		kl_hold_fd(fd);
 		kl_run_atrestore();
+	}
 	return r;
 }
 
