@@ -131,4 +131,37 @@ static inline bool kckpt_task_uses_io_uring(struct task_struct *t)
 #endif
 }
 
+/* The mount's id mapping became struct mnt_idmap in 6.3. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#define kckpt_mnt_map(mnt)	mnt_idmap(mnt)
+#define KCKPT_RD_OLD_MAP	old_mnt_idmap
+#define KCKPT_RD_NEW_MAP	new_mnt_idmap
+#else
+#define kckpt_mnt_map(mnt)	mnt_user_ns(mnt)
+#define KCKPT_RD_OLD_MAP	old_mnt_userns
+#define KCKPT_RD_NEW_MAP	new_mnt_userns
+#endif
+
+/* vfs_rename() within one directory of @mnt (caller holds the locks). */
+static inline int kckpt_vfs_rename(struct vfsmount *mnt, struct inode *dir,
+				   struct dentry *from, struct dentry *to)
+{
+	struct renamedata rd = {
+		.KCKPT_RD_OLD_MAP = kckpt_mnt_map(mnt),
+		.old_dir = dir,
+		.old_dentry = from,
+		.KCKPT_RD_NEW_MAP = kckpt_mnt_map(mnt),
+		.new_dir = dir,
+		.new_dentry = to,
+	};
+
+	return vfs_rename(&rd);
+}
+
+static inline int kckpt_vfs_unlink(struct vfsmount *mnt, struct inode *dir,
+				   struct dentry *dentry)
+{
+	return vfs_unlink(kckpt_mnt_map(mnt), dir, dentry, NULL);
+}
+
 #endif /* _KCKPT_COMPAT_H */

@@ -6,6 +6,7 @@
  */
 #include <linux/dcache.h>
 #include <linux/err.h>
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/path.h>
@@ -26,6 +27,14 @@ void kckpt_reason(struct kckpt_dump_req *req, const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(req->reason, sizeof(req->reason), fmt, args);
 	va_end(args);
+}
+
+void kckpt_dump_req_free(struct kckpt_dump_req *req)
+{
+	if (req->image)
+		fput(req->image);
+	kfree(req->manifest);
+	kfree(req);
 }
 
 const char *kckpt_path(struct kckpt_dump *d, const struct path *path)

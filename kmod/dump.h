@@ -19,8 +19,12 @@ struct pid_namespace;
 
 /* What the ioctl asked for and what it gets back. */
 struct kckpt_dump_req {
+	/* in the target's context: what to do (NULL: dump to @image) */
+	int (*run)(struct kckpt_dump_req *req);
 	struct file *image;
 	u32 flags;			/* KCKPT_CKPT_* */
+	u32 request_flags;		/* KCKPT_REQ_*, for a REQUEST */
+	u32 action;			/* KCKPT_ACT_*: what a REQUEST did */
 	u32 resume_code;
 	bool self;
 	void *manifest;
@@ -28,9 +32,11 @@ struct kckpt_dump_req {
 	struct pid_namespace *pidns;	/* the caller's, for pid numbers */
 	u64 image_bytes;
 	u64 memory_bytes;
+	char path[KCKPT_PATH_LEN];	/* the default file, for a REQUEST */
 	char reason[KCKPT_REASON_LEN];
 };
 
+void kckpt_dump_req_free(struct kckpt_dump_req *req);
 __printf(2, 3) void kckpt_reason(struct kckpt_dump_req *req,
 				 const char *fmt, ...);
 

@@ -103,6 +103,11 @@ int kckpt_collect_fds(struct kckpt_dump *d)
 
 		if (!f)
 			continue;
+		if (f == d->req->image) {
+			/* the image being written is not the process's state */
+			fput(f);
+			continue;
+		}
 		s->kind = kckpt_fd_kind(d, fd, f);
 		if (!s->kind) {
 			fput(f);

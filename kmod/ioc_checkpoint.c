@@ -6,6 +6,7 @@
  */
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/err.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/magic.h>
@@ -125,26 +126,44 @@ static int kckpt_checkpoint_self(struct kckpt_dump_req *req)
 	return err;
 }
 
-static int kckpt_checkpoint_other(struct kckpt_checkpoint *arg,
-				  struct kckpt_dump_req *req)
+/*
+ * The process @pid, if the caller may checkpoint it and it can reach a
+ * safe point; NULL (with a reason) otherwise.
+ */
+struct task_struct *kckpt_get_target(pid_t pid, int proof_fd,
+				     struct kckpt_dump_req *req)
 {
-	struct pid *pid = find_get_pid(arg->pid);
-	struct task_struct *task = pid ? get_pid_task(pid, PIDTYPE_TGID) : NULL;
+	struct pid *p = find_get_pid(pid);
+	struct task_struct *task = p ? get_pid_task(p, PIDTYPE_TGID) : NULL;
 	int err;
 
-	put_pid(pid);
+	put_pid(p);
 	if (!task) {
-		kckpt_reason(req, "no process %d", arg->pid);
-		return -ESRCH;
+		kckpt_reason(req, "no process %d", pid);
+		return ERR_PTR(-ESRCH);
 	}
-	err = kckpt_check_access(task, arg->proof_fd, req);
+	err = kckpt_check_access(task, proof_fd, req);
 	if (!err && task_is_stopped_or_traced(task)) {
 		/* it could not reach a safe point before SIGCONT */
 		kckpt_reason(req, "the target is stopped or traced: continue it first (kill -CONT)");
 		err = -EBUSY;
 	}
-	if (!err)
-		err = kckpt_park_and_dump(task, req, arg->timeout_ms);
+	if (err) {
+		put_task_struct(task);
+		return ERR_PTR(err);
+	}
+	return task;
+}
+
+static int kckpt_checkpoint_other(struct kckpt_checkpoint *arg,
+				  struct kckpt_dump_req *req)
+{
+	struct task_struct *task = kckpt_get_target(arg->pid, arg->proof_fd, req);
+	int err;
+
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	err = kckpt_park_and_dump(task, req, arg->timeout_ms);
 	put_task_struct(task);
 	return err;
 }
@@ -179,9 +198,6 @@ long kckpt_ioc_checkpoint(void __user *uarg)
 	memcpy(arg.reason, req->reason, sizeof(arg.reason));
 	if (copy_to_user(uarg, &arg, sizeof(arg)) && !err)
 		err = -EFAULT;
-	if (req->image)
-		fput(req->image);
-	kfree(req->manifest);
-	kfree(req);
+	kckpt_dump_req_free(req);
 	return err;
 }

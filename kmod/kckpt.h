@@ -7,7 +7,8 @@
 #include <uapi/kckpt.h>
 
 /* Feature bits this build of the module really implements. */
-#define KCKPT_FEATURES_IMPLEMENTED	(KCKPT_FEAT_CHECKPOINT | KCKPT_FEAT_RESTORE)
+#define KCKPT_FEATURES_IMPLEMENTED	(KCKPT_FEAT_CHECKPOINT | KCKPT_FEAT_RESTORE | \
+					 KCKPT_FEAT_REQUEST)
 
 struct file;
 struct task_struct;
@@ -21,13 +22,21 @@ int kckpt_copy_struct_in(void *dst, size_t ksize, const void __user *src);
 bool kckpt_file_is_device(const struct file *f);
 bool kckpt_fd_is(int fd, struct file *file);
 
-/* ioc_version.c, ioc_checkpoint.c */
+/* ioc_version.c, ioc_checkpoint.c, request.c */
 long kckpt_ioc_version(void __user *uarg);
 long kckpt_ioc_checkpoint(void __user *uarg);
+struct task_struct *kckpt_get_target(pid_t pid, int proof_fd,
+				     struct kckpt_dump_req *req);
+long kckpt_ioc_request(void __user *uarg);
+
+/* default_file.c */
+int kckpt_checkpoint_to_default_file(struct kckpt_dump_req *req,
+				     const char *template);
 
 /* park.c */
 int kckpt_park_and_dump(struct task_struct *task, struct kckpt_dump_req *req,
 			u32 timeout_ms);
+int kckpt_park_detached(struct task_struct *task, struct kckpt_dump_req *req);
 void kckpt_after_dump(u32 flags);
 
 #endif /* _KCKPT_INTERNAL_H */

@@ -62,6 +62,8 @@ static long kckpt_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return kckpt_ioc_restore_note(file, uarg);
 	case KCKPT_IOC_RESTORE_FINISH:
 		return kckpt_ioc_restore_finish(file, uarg);
+	case KCKPT_IOC_REQUEST:
+		return kckpt_ioc_request(uarg);
 	default:
 		return -ENOTTY;
 	}

@@ -6,9 +6,12 @@
  * there. The request is reference counted: the caller may give up waiting
  * (timeout, fatal signal) before the target gets there, in which case the
  * queued work finds it abandoned and does nothing. The work also holds a
- * module reference until it has run.
+ * module reference until it has run. A detached request (the terminal's
+ * checkpoint character) has no waiter: the work owns the request, frees it
+ * and logs the outcome.
  */
 #include <linux/completion.h>
+#include <linux/err.h>
 #include <linux/kref.h>
 #include <linux/module.h>
 #include <linux/sched/signal.h>
@@ -27,6 +30,7 @@ struct kckpt_park {
 	spinlock_t lock;		/* protects started, abandoned */
 	bool started;
 	bool abandoned;
+	bool detached;
 	struct completion done;
 	int result;
 	struct kckpt_dump_req *req;
@@ -51,6 +55,36 @@ void kckpt_after_dump(u32 flags)
 		send_sig(SIGSTOP, current, 1);
 }
 
+/* In the target's own context. */
+static int kckpt_park_work(struct kckpt_dump_req *req)
+{
+	int err;
+
+	if (current->flags & PF_EXITING) {
+		kckpt_reason(req, "the target exited");
+		return -ESRCH;
+	}
+	if (req->run)
+		return req->run(req);
+	err = kckpt_dump_current(req);
+	if (!err)
+		kckpt_after_dump(req->flags);
+	return err;
+}
+
+/* A detached request's outcome goes to the kernel log; then it is freed. */
+static void kckpt_park_log(struct kckpt_dump_req *req, int err)
+{
+	if (err)
+		pr_info("checkpoint request for pid %d (%s) failed: %s\n",
+			task_tgid_nr(current), current->comm,
+			req->reason[0] ? req->reason : "error");
+	else if (req->action == KCKPT_ACT_CHECKPOINTED)
+		pr_info("pid %d (%s) checkpointed to %s\n", task_tgid_nr(current),
+			current->comm, req->path);
+	kckpt_dump_req_free(req);
+}
+
 static void kckpt_park_run(struct callback_head *work)
 {
 	struct kckpt_park *p = container_of(work, struct kckpt_park, work);
@@ -62,14 +96,9 @@ static void kckpt_park_run(struct callback_head *work)
 	spin_unlock(&p->lock);
 
 	if (run) {
-		if (current->flags & PF_EXITING) {
-			kckpt_reason(p->req, "the target exited");
-			p->result = -ESRCH;
-		} else {
-			p->result = kckpt_dump_current(p->req);
-			if (!p->result)
-				kckpt_after_dump(p->req->flags);
-		}
+		p->result = kckpt_park_work(p->req);
+		if (p->detached)
+			kckpt_park_log(p->req, p->result);
 		complete(&p->done);
 	}
 	kckpt_park_put(p);
@@ -88,34 +117,44 @@ static bool kckpt_park_abandon(struct kckpt_park *p)
 	return abandoned;
 }
 
-int kckpt_park_and_dump(struct task_struct *task, struct kckpt_dump_req *req,
-			u32 timeout_ms)
+/* Queues @req on @task; the caller holds one reference to the result. */
+static struct kckpt_park *kckpt_park_queue(struct task_struct *task,
+					   struct kckpt_dump_req *req,
+					   bool detached)
 {
-	unsigned long timeout = msecs_to_jiffies(timeout_ms ?: KCKPT_DEFAULT_PARK_MS);
-	struct kckpt_park *p;
-	long left;
-	int err;
+	struct kckpt_park *p = kzalloc(sizeof(*p), GFP_KERNEL);
 
-	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	kref_init(&p->ref);		/* the caller's reference */
 	spin_lock_init(&p->lock);
 	init_completion(&p->done);
 	p->req = req;
+	p->detached = detached;
 	init_task_work(&p->work, kckpt_park_run);
 
 	kref_get(&p->ref);		/* the work's reference */
 	__module_get(THIS_MODULE);
-	err = task_work_add(task, &p->work, TWA_SIGNAL);
-	if (err) {
+	if (task_work_add(task, &p->work, TWA_SIGNAL)) {
 		module_put(THIS_MODULE);
 		kckpt_park_put(p);
 		kckpt_park_put(p);
 		kckpt_reason(req, "the target is exiting");
-		return -ESRCH;
+		return ERR_PTR(-ESRCH);
 	}
+	return p;
+}
 
+int kckpt_park_and_dump(struct task_struct *task, struct kckpt_dump_req *req,
+			u32 timeout_ms)
+{
+	unsigned long timeout = msecs_to_jiffies(timeout_ms ?: KCKPT_DEFAULT_PARK_MS);
+	struct kckpt_park *p = kckpt_park_queue(task, req, false);
+	long left;
+	int err;
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
 	left = wait_for_completion_killable_timeout(&p->done, timeout);
 	if (left <= 0 && kckpt_park_abandon(p)) {
 		err = left ? -EINTR : -ETIMEDOUT;
@@ -130,4 +169,14 @@ int kckpt_park_and_dump(struct task_struct *task, struct kckpt_dump_req *req,
 	}
 	kckpt_park_put(p);
 	return err;
+}
+
+int kckpt_park_detached(struct task_struct *task, struct kckpt_dump_req *req)
+{
+	struct kckpt_park *p = kckpt_park_queue(task, req, true);
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);	/* not queued: @req is still the caller's */
+	kckpt_park_put(p);
+	return 0;
 }

@@ -5,8 +5,10 @@
  * image saw (dev, inode, size, mtime); a failure returns an error and the
  * helper is untouched. After it: the helper's memory is replaced by the
  * image's, the mm fields, signal mask, rseq, robust list, tid addresses and
- * registers are set, and the ioctl "returns" the saved ax into the saved
- * context. A failure there kills the process rather than let it run
+ * registers are set, and the process returns into the saved context. The
+ * saved ax is put in place by task work on the way out, after the syscall
+ * return path stored the ioctl's value (an int, which would cut a 64-bit
+ * ax in half). A failure there kills the process rather than let it run
  * half-restored.
  */
 #include <linux/bvec.h>
@@ -49,19 +51,25 @@ struct kckpt_finish {
 	u8 *buf;
 };
 
-/* The helper's own descriptors, closed once the ioctl has returned. */
-struct kckpt_fd_closer {
+/*
+ * Runs once the ioctl has returned, before user mode: closes the helper's
+ * own descriptors and sets the saved ax over the ioctl's return value.
+ */
+struct kckpt_resume_work {
 	struct callback_head work;
 	int fds[2];
+	unsigned long ax;
 };
 
-static void kckpt_close_helper_fds(struct callback_head *work)
+static void kckpt_resume(struct callback_head *work)
 {
-	struct kckpt_fd_closer *c = container_of(work, struct kckpt_fd_closer, work);
+	struct kckpt_resume_work *r =
+		container_of(work, struct kckpt_resume_work, work);
 
-	close_fd(c->fds[0]);
-	close_fd(c->fds[1]);
-	kfree(c);
+	close_fd(r->fds[0]);
+	close_fd(r->fds[1]);
+	current_pt_regs()->ax = r->ax;
+	kfree(r);
 	module_put(THIS_MODULE);
 }
 
@@ -269,9 +277,8 @@ static void kckpt_set_thread(struct kckpt_session *s)
 	current->clear_child_tid = (void __user *)(unsigned long)t->clear_child_tid;
 }
 
-/* The saved registers, sanitised; returns what ax must be. */
-static long kckpt_set_regs(struct kckpt_session *s,
-			   const struct kckpt_restore_finish *a)
+/* The saved registers, sanitised, except ax (see kckpt_resume). */
+static void kckpt_set_regs(struct kckpt_session *s)
 {
 	const struct user_regs_struct *u = &s->regs;
 	struct pt_regs *regs = current_pt_regs();
@@ -297,28 +304,35 @@ static long kckpt_set_regs(struct kckpt_session *s,
 	regs->cs = __USER_CS;
 	regs->ss = __USER_DS;
 	regs->orig_ax = -1;	/* no syscall restart on the way out */
-	regs->ax = u->ax;
-	if (s->thread.restart == KCKPT_RESTART_RESUME &&
-	    (a->flags & KCKPT_RESTORE_RESUME_CODE))
-		regs->ax = a->resume_code;
-	return regs->ax;
 }
 
-static int kckpt_schedule_fd_close(const struct kckpt_restore_finish *a)
+/* What the process sees in ax: the resume code after a self-checkpoint. */
+static unsigned long kckpt_saved_ax(struct kckpt_session *s,
+				    const struct kckpt_restore_finish *a)
 {
-	struct kckpt_fd_closer *c = kmalloc(sizeof(*c), GFP_KERNEL);
+	if (s->thread.restart == KCKPT_RESTART_RESUME &&
+	    (a->flags & KCKPT_RESTORE_RESUME_CODE))
+		return a->resume_code;
+	return s->regs.ax;
+}
+
+static int kckpt_schedule_resume(struct kckpt_session *s,
+				 const struct kckpt_restore_finish *a)
+{
+	struct kckpt_resume_work *r = kmalloc(sizeof(*r), GFP_KERNEL);
 	int err;
 
-	if (!c)
+	if (!r)
 		return -ENOMEM;
-	c->fds[0] = a->dev_fd;
-	c->fds[1] = a->image_fd;
-	init_task_work(&c->work, kckpt_close_helper_fds);
+	r->fds[0] = a->dev_fd;
+	r->fds[1] = a->image_fd;
+	r->ax = kckpt_saved_ax(s, a);
+	init_task_work(&r->work, kckpt_resume);
 	__module_get(THIS_MODULE);
-	err = task_work_add(current, &c->work, TWA_RESUME);
+	err = task_work_add(current, &r->work, TWA_RESUME);
 	if (err) {
 		module_put(THIS_MODULE);
-		kfree(c);
+		kfree(r);
 	}
 	return err;
 }
@@ -333,7 +347,7 @@ static long kckpt_become_image(struct kckpt_finish *f)
 	for (i = 0; i < f->s->nr_vmas && !err; i++)
 		err = kckpt_map_vma(f, i);
 	err = err ?: kckpt_fill_memory(f);
-	err = err ?: kckpt_schedule_fd_close(f->args);
+	err = err ?: kckpt_schedule_resume(f->s, f->args);
 	if (err) {
 		pr_info("restore of pid %d failed after the point of no return (%d): killed\n",
 			task_pid_nr(current), err);
@@ -342,7 +356,8 @@ static long kckpt_become_image(struct kckpt_finish *f)
 	}
 	kckpt_set_mm(f->s);
 	kckpt_set_thread(f->s);
-	return kckpt_set_regs(f->s, f->args);
+	kckpt_set_regs(f->s);
+	return 0;
 }
 
 

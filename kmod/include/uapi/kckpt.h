@@ -419,6 +419,60 @@ struct kckpt_segment {
 
 
 /* ------------------------------------------------------------------ */
+/* KCKPT_IOC_REQUEST: "send SIGCKPT" with DragonFly's semantics         */
+/* ------------------------------------------------------------------ */
+/*
+ * The target decides, in its own context, by its disposition of SIGCKPT
+ * (SIGCKPTEXIT with KCKPT_REQ_EXIT; module parameters sigckpt and
+ * sigckptexit, default 63 and 64, in /sys/module/kckpt/parameters/):
+ * a handler gets the signal; SIG_DFL means the module checkpoints it to the
+ * default file (module parameter ckptfile, default "%N.ckpt": %N the
+ * process name, %P its pid, %U its uid, %% a '%'; relative to the target's
+ * cwd), created 0600 as the target's user under a temporary name and
+ * renamed into place (never through a symlink, never over another user's
+ * file), then lets it continue (or kills it with KCKPT_REQ_EXIT); SIG_IGN:
+ * nothing. The same permission rule as KCKPT_IOC_CHECKPOINT applies.
+ */
+#define KCKPT_SIGCKPT_DEFAULT		63
+#define KCKPT_SIGCKPTEXIT_DEFAULT	64
+
+/* kckpt_request.flags */
+#define KCKPT_REQ_EXIT		(1U << 0)	/* SIGCKPTEXIT: exit after the image */
+#define KCKPT_REQ_FLAGS		KCKPT_REQ_EXIT
+
+/* kckpt_request.action: what the target did */
+#define KCKPT_ACT_SIGNALLED	1	/* it has a handler: it got the signal */
+#define KCKPT_ACT_CHECKPOINTED	2	/* SIG_DFL: the image is at @path */
+#define KCKPT_ACT_IGNORED	3	/* SIG_IGN: nothing was done */
+
+#define KCKPT_PATH_LEN		256
+
+/**
+ * struct kckpt_request - argument of KCKPT_IOC_REQUEST
+ * @size:	in: sizeof(struct kckpt_request)
+ * @flags:	in: KCKPT_REQ_*
+ * @pid:	in: target pid in the caller's pid namespace (not self)
+ * @proof_fd:	in: as in struct kckpt_checkpoint
+ * @timeout_ms:	in: how long to wait for the target to act (0: 10 s)
+ * @action:	out: KCKPT_ACT_*
+ * @image_bytes: out: with KCKPT_ACT_CHECKPOINTED, bytes written
+ * @path:	out: with KCKPT_ACT_CHECKPOINTED, the image's absolute path
+ *		(truncated to fit, NUL-terminated)
+ * @reason:	out: on failure, a NUL-terminated sentence saying why
+ */
+struct kckpt_request {
+	__u32 size;
+	__u32 flags;
+	__s32 pid;
+	__s32 proof_fd;
+	__u32 timeout_ms;
+	__u32 action;
+	__u64 image_bytes;
+	char path[KCKPT_PATH_LEN];
+	char reason[KCKPT_REASON_LEN];
+};
+
+/* ------------------------------------------------------------------ */
 /* Restore: KCKPT_IOC_RESTORE_BEGIN -> _NOTE... -> _FINISH              */
 /* ------------------------------------------------------------------ */
 /*
@@ -528,5 +582,6 @@ struct kckpt_restore_finish {
 #define KCKPT_IOC_RESTORE_BEGIN	_IOWR(KCKPT_IOC_MAGIC, 0x02, struct kckpt_restore_begin)
 #define KCKPT_IOC_RESTORE_NOTE	_IOWR(KCKPT_IOC_MAGIC, 0x03, struct kckpt_restore_note)
 #define KCKPT_IOC_RESTORE_FINISH _IOWR(KCKPT_IOC_MAGIC, 0x04, struct kckpt_restore_finish)
+#define KCKPT_IOC_REQUEST	_IOWR(KCKPT_IOC_MAGIC, 0x05, struct kckpt_request)
 
 #endif /* _UAPI_LINUX_KCKPT_H */
