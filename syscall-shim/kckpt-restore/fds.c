@@ -4,7 +4,8 @@
  * number the image uses and everything else is closed (step 3); then each
  * saved descriptor is reopened by path, checked against the identity
  * recorded at checkpoint time, positioned, and put at its number (step 6).
- * Terminal descriptors are rebound to the terminal of `checkpt -r`.
+ * Terminal descriptors are rebound to the terminal of `checkpt -r`; when
+ * it has none (a script, a service), to /dev/null, with a warning.
  */
 #include <asm/ioctls.h>
 #include <asm/stat.h>
@@ -185,13 +186,43 @@ static int kr_tty_source(struct kr_state *st, const struct kckpt_fd *f)
 	return st->tty_by_mode[want] = (int)hi;
 }
 
+/* Moves the freshly opened @tmp to the saved number, with its FD_CLOEXEC. */
+static void kr_fd_put(long tmp, const struct kckpt_fd *f, const char *path)
+{
+	long r;
+
+	if (tmp == f->fd) {
+		r = f->cloexec ? sys_fcntl(tmp, F_SETFD, FD_CLOEXEC) : 0;
+	} else {
+		r = sys_dup3(tmp, f->fd, f->cloexec ? O_CLOEXEC : 0);
+		sys_close(tmp);
+	}
+	if (r < 0)
+		kr_die(KR_EXIT_FAILED, "%s: putting it at fd %d: %s", path, f->fd,
+		       kr_errstr(r));
+}
+
+/* A terminal fd restored where there is no terminal: /dev/null. */
+static void kr_fd_tty_to_null(const struct kckpt_fd *f)
+{
+	int flags = (int)(f->flags & (O_ACCMODE | KR_TTY_STATUS)) | O_NOCTTY;
+	long tmp = sys_open("/dev/null", flags, 0);
+
+	if (tmp < 0)
+		kr_die(KR_EXIT_FAILED, "opening /dev/null for fd %d: %s", f->fd,
+		       kr_errstr(tmp));
+	kr_fd_put(tmp, f, "/dev/null");
+	kr_warn("fd %d was a terminal and checkpt -r has none: it is /dev/null now",
+		f->fd);
+}
+
 /* Terminal: the restore terminal, with the saved status flags and modes. */
 static void kr_fd_tty(struct kr_state *st, const struct kckpt_fd *f)
 {
 	long r, fl;
 
 	if (st->tty_fd < 0)
-		kr_die(KR_EXIT_FAILED, "the image has terminal fds and checkpt -r has no terminal");
+		return kr_fd_tty_to_null(f);
 	r = sys_dup3(kr_tty_source(st, f), f->fd, f->cloexec ? O_CLOEXEC : 0);
 	if (r < 0)
 		kr_die(KR_EXIT_FAILED, "putting the terminal at fd %d: %s", f->fd,
@@ -259,15 +290,7 @@ static void kr_fd_file(const struct kckpt_fd *f, const char *path)
 		break;
 	}
 
-	if (tmp == f->fd) {
-		r = f->cloexec ? sys_fcntl(tmp, F_SETFD, FD_CLOEXEC) : 0;
-	} else {
-		r = sys_dup3(tmp, f->fd, f->cloexec ? O_CLOEXEC : 0);
-		sys_close(tmp);
-	}
-	if (r < 0)
-		kr_die(KR_EXIT_FAILED, "%s: putting it at fd %d: %s", path, f->fd,
-		       kr_errstr(r));
+	kr_fd_put(tmp, f, path);
 }
 
 void kr_fds_restore(struct kr_state *st)

@@ -2,7 +2,7 @@
 /*
  * kckpt-restore - the process that becomes the restored one.
  *
- *   kckpt-restore [--resume-code N] IMAGE
+ *   kckpt-restore [--resume-code N] [--pid N] IMAGE
  *
  * `checkpt -r IMAGE` (C#) validates the image and then execve()s this
  * helper in its own process: same pid, terminal and process group. The
@@ -21,7 +21,8 @@
  * arguments and environment plus KCKPT_RESTORE_ATTEMPT=N): ASLR places it
  * elsewhere next time. After 3 runs in all it gives up with status 5.
  * --resume-code N (1..2147483647) is what a process that checkpointed
- * itself sees as the result of its checkpoint call.
+ * itself sees as the result of its checkpoint call. --pid N restores the
+ * process as pid N, in a child that the helper then mirrors (samepid.c).
  *
  * Built static with no libc at all (see the top-level Makefile): own
  * _start (start.c), raw syscalls (sys.c), string/number/message helpers
@@ -79,7 +80,8 @@
 #include "sys.h"
 #include "util.h"
 
-#define KR_USAGE	"usage: kckpt-restore [--resume-code N] IMAGE"
+#define KR_USAGE	"usage: kckpt-restore [--resume-code N] [--pid N] IMAGE"
+#define KR_PID_MAX	4194304UL	/* PID_MAX_LIMIT */
 #define KR_RESUME_MAX	2147483647UL	/* the checkpoint call returns an int */
 #define KR_ENV_MAX	4096		/* environment entries kr_retry passes on */
 
@@ -95,7 +97,7 @@ static void kr_parse_args(int argc, char **argv)
 	int i;
 
 	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *n = 0;
+		const char *a = argv[i], *n = 0, *p = 0;
 		unsigned long v;
 
 		if (kr_streq(a, "-h") || kr_streq(a, "--help")) {
@@ -107,6 +109,10 @@ static void kr_parse_args(int argc, char **argv)
 			n = argv[i];
 		} else if (kr_startswith(a, "--resume-code=")) {
 			n = a + sizeof("--resume-code=") - 1;
+		} else if (kr_streq(a, "--pid")) {
+			if (++i == argc)
+				kr_usage("--pid needs a number");
+			p = argv[i];
 		} else if (a[0] == '-' && a[1]) {
 			kr_usage("unknown option");
 		} else if (!st.image_path) {
@@ -119,6 +125,11 @@ static void kr_parse_args(int argc, char **argv)
 				kr_usage("--resume-code wants a decimal number from 1 to 2147483647");
 			st.have_resume_code = 1;
 			st.resume_code = (__u32)v;
+		}
+		if (p) {
+			if (kr_parse_ulong(p, KR_PID_MAX, &v) || !v)
+				kr_usage("--pid wants a process id");
+			st.want_pid = (int)v;
 		}
 	}
 	if (!st.image_path)
@@ -207,6 +218,7 @@ int main(int argc, char **argv, char **envp)
 	st.argv = argv;
 	st.envp = envp;
 	kr_parse_args(argc, argv);
+	kr_take_pid(&st);
 	kr_begin();						/* 2 */
 	kr_specials_reserve(&st);
 	kr_fds_prepare(&st);					/* 3 */

@@ -8,6 +8,9 @@
 #define KR_EXIT_USAGE	2	/* bad command line */
 #define KR_EXIT_FAILED	5	/* restore failed (DragonFly checkpt's code) */
 
+#define KR_SIG_UNBLOCK	1	/* rt_sigprocmask how */
+#define KR_SIG_SETMASK	2
+
 #define KR_ATTEMPTS	3	/* runs in all when the helper's memory is in the way */
 #define KR_ATTEMPT_ENV	"KCKPT_RESTORE_ATTEMPT"	/* =N: this is run N (absent: 1) */
 
@@ -25,6 +28,7 @@ struct kr_state {
 	int tty_by_mode[3];		/* reopened for O_RDONLY/O_WRONLY/O_RDWR, or -1 */
 	int have_resume_code;
 	__u32 resume_code;
+	int want_pid;			/* --pid N: restore as pid N, or 0 */
 	struct kckpt_restore_begin begin;
 	struct kckpt_proc proc;
 	struct kckpt_thread thread;
@@ -58,6 +62,9 @@ void kr_fds_restore(struct kr_state *st);
 /* proc.c */
 void kr_proc_restore(struct kr_state *st);
 void kr_rlimits_restore(struct kr_state *st);
+
+/* samepid.c */
+void kr_take_pid(struct kr_state *st);
 
 /* signals.c */
 void kr_block_all_signals(void);

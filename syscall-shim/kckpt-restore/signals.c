@@ -12,7 +12,6 @@
 #include "sys.h"
 #include "util.h"
 
-#define KR_SIG_SETMASK	2	/* rt_sigprocmask how */
 #define KR_SIGKILL	9
 #define KR_SIGSTOP	19
 

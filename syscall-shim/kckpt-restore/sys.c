@@ -120,6 +120,22 @@ long sys_getpid(void)
 	return kr_syscall0(__NR_getpid);
 }
 
+long sys_kill(int pid, int sig)
+{
+	return kr_syscall2(__NR_kill, pid, sig);
+}
+
+long sys_wait4(int pid, int *status, int options, void *rusage)
+{
+	return kr_syscall4(__NR_wait4, pid, status, options, rusage);
+}
+
+/* Without CLONE_VM or a stack: like fork, the child returns here too. */
+long sys_clone3(struct clone_args *args, unsigned long size)
+{
+	return kr_syscall2(__NR_clone3, args, size);
+}
+
 long sys_gettid(void)
 {
 	return kr_syscall0(__NR_gettid);

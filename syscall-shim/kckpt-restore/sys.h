@@ -85,6 +85,10 @@ long sys_rt_sigqueueinfo(int tgid, int sig, void *info);
 long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, void *info);
 long sys_setitimer(int which, const struct kr_itimerval *v);
 long sys_getpid(void);
+long sys_kill(int pid, int sig);
+long sys_wait4(int pid, int *status, int options, void *rusage);
+struct clone_args;
+long sys_clone3(struct clone_args *args, unsigned long size);
 long sys_gettid(void);
 long sys_mmap(unsigned long addr, unsigned long len, int prot, int flags,
 	      int fd, long off);

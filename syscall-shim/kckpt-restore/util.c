@@ -212,20 +212,35 @@ unsigned long kr_fmt(char *buf, unsigned long size, const char *fmt, ...)
 
 int kr_err_fd = 2;
 
-void kr_die(int status, const char *fmt, ...)
+static void kr_vsay(const char *fmt, va_list ap)
 {
 	static const char prefix[] = "kckpt-restore: ";
 	static char line[1024];
 	unsigned long n = sizeof(prefix) - 1;
-	va_list ap;
 
 	memcpy(line, prefix, n);
-	va_start(ap, fmt);
 	n += kr_vfmt(line + n, sizeof(line) - n - 1, fmt, ap);
-	va_end(ap);
 	line[n++] = '\n';
 	if (kr_err_fd >= 0)
 		sys_write(kr_err_fd, line, n);
+}
+
+void kr_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	kr_vsay(fmt, ap);
+	va_end(ap);
+}
+
+void kr_die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	kr_vsay(fmt, ap);
+	va_end(ap);
 	sys_exit_group(status);
 }
 

@@ -33,6 +33,9 @@ extern int kr_err_fd;
 /* Prints "kckpt-restore: <message>" as one line and exits with @status. */
 __attribute__((noreturn, format(printf, 2, 3)))
 void kr_die(int status, const char *fmt, ...);
+/* Prints "kckpt-restore: <message>" as one line and goes on. */
+__attribute__((format(printf, 1, 2)))
+void kr_warn(const char *fmt, ...);
 /* Prints a line to fd @fd (usage and help text). */
 void kr_puts(int fd, const char *s);
 

@@ -7,7 +7,8 @@ namespace KCkpt.Cli.Commands;
 /// <summary>
 /// checkpt restore: checks the image without the module, then becomes the restored process by executing
 /// kckpt-restore in this very process (same pid, terminal and process group, so job control works), or with
-/// --detach starts it in a session of its own and writes its pid. Every refusal is exit code 5.
+/// --detach starts it in a session of its own and writes its pid; --same-pid has the helper restore it as a
+/// child under the pid in the image. Every refusal is exit code 5.
 /// </summary>
 internal sealed class RestoreCommand(RestoreOptions options) : ICommand
 {
@@ -22,11 +23,12 @@ internal sealed class RestoreCommand(RestoreOptions options) : ICommand
         }
 
         var host = context.RestoreHost ?? RestoreHost.Current;
-        RestorePreflight.Check(options.File, HostFacts.Current, HostFile.Stat);
+        var image = RestorePreflight.Check(options.File, HostFacts.Current, HostFile.Stat);
+        int? samePid = options.SamePid ? image.Header.Pid : null;
         string helper = HelperLocator.Find(options.File, host);
-        var argv = HelperCommandLine.For(helper, options.File, (int?)options.ResumeCode);
+        var argv = HelperCommandLine.For(helper, options.File, (int?)options.ResumeCode, samePid);
         return options.Detach
-            ? StartDetached(context, host, helper, argv)
+            ? StartDetached(context, host, helper, argv, samePid)
             : BecomeRestoredProcess(context, host, helper, argv);
     }
 
@@ -55,7 +57,8 @@ internal sealed class RestoreCommand(RestoreOptions options) : ICommand
         return ExitCodes.Ok;
     }
 
-    private int StartDetached(CommandContext context, RestoreHost host, string helper, IReadOnlyList<string> argv)
+    /// <summary>With <paramref name="samePid"/>, the helper's child is the restored process, under that pid.</summary>
+    private int StartDetached(CommandContext context, RestoreHost host, string helper, IReadOnlyList<string> argv, int? samePid)
     {
         using var pidFile = PendingPidFile.Create(options.PidFile!, options.File);
         int pid;
@@ -68,6 +71,7 @@ internal sealed class RestoreCommand(RestoreOptions options) : ICommand
             throw new RestoreFailedException(options.File, e.Message, e.Errno);
         }
 
+        pid = samePid ?? pid;
         pidFile.Commit(pid);
         if (!options.Quiet)
         {

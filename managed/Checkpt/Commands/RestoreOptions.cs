@@ -11,6 +11,9 @@ internal sealed class RestoreOptions : IVerbOptions
     [Option("resume-code", MetaValue = "N", HelpText = "What a process that checkpointed itself sees from its checkpoint call, 1 to 2147483647 (default: the code stored in the image, 1 unless the program asked otherwise).")]
     public long? ResumeCode { get; set; }
 
+    [Option("same-pid", HelpText = "Restore under the pid the process had, as a child of checkpt that mirrors it (needs root: CAP_CHECKPOINT_RESTORE); fails if that pid is in use.")]
+    public bool SamePid { get; set; }
+
     [Option("detach", HelpText = "Start the restored process in a session of its own and return at once, instead of becoming it (needs --pidfile).")]
     public bool Detach { get; set; }
 

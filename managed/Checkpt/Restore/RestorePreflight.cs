@@ -11,8 +11,9 @@ namespace KCkpt.Cli.Restore;
 /// </summary>
 internal static class RestorePreflight
 {
+    /// <returns>The image, checked.</returns>
     /// <exception cref="RestoreFailedException">Every reason the image cannot be restored here; or the one thing wrong with the file.</exception>
-    public static void Check(string path, HostFacts host, Func<string, HostFile> stat)
+    public static CheckpointImage Check(string path, HostFacts host, Func<string, HostFile> stat)
     {
         if (!File.Exists(path))
         {
@@ -27,6 +28,7 @@ internal static class RestorePreflight
         }
 
         Read(path, ImageVerifier.Verify);
+        return image;
     }
 
     private static T Read<T>(string path, Func<string, T> read)

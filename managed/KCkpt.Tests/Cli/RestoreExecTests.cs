@@ -68,6 +68,31 @@ public sealed class RestoreExecTests : IDisposable
     }
 
     [Fact]
+    public void SamePidAsksTheHelperForThePidInTheImage()
+    {
+        using var checkpt = StartCheckpt("-r", image, "--same-pid");
+        checkpt.StandardOutput.ReadToEnd();
+        checkpt.WaitForExit(Patience).Should().BeTrue();
+
+        checkpt.ExitCode.Should().Be(42, checkpt.StandardError.ReadToEnd());
+        File.ReadAllText(report).Should().EndWith($" args=--pid 4242 {image} test=passed on\n");
+    }
+
+    [Fact]
+    public void DetachedSamePidWritesThePidInTheImageToThePidFile()
+    {
+        string pidFile = Path.Combine(dir.Path, "restored.pid");
+        using var checkpt = StartCheckpt("-r", image, "--same-pid", "--detach", "--pidfile", pidFile);
+        checkpt.StandardOutput.ReadToEnd();
+        checkpt.WaitForExit(Patience).Should().BeTrue();
+
+        checkpt.ExitCode.Should().Be(0, checkpt.StandardError.ReadToEnd());
+        File.ReadAllText(pidFile).Should().Be("4242\n", "the helper's child restores under the saved pid");
+        WaitFor(report);
+        File.ReadAllText(report).Should().EndWith($" args=--pid 4242 {image} test=passed on\n");
+    }
+
+    [Fact]
     public void OnATerminalCheckptHandsItOverUntouched()
     {
         string command = string.Join(' ', [.. CheckptCommandLine(), "-r", image]);

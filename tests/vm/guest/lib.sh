@@ -56,9 +56,15 @@ start_prog() {
 }
 
 # on_tty COMMAND OUT: run COMMAND on a pseudo-terminal (script(1) holds
-# the master side; its input stays open and silent) in the background.
+# the master side) in the background. script's input is a FIFO held open
+# by a silent writer (EOF would reach the program as ^D); the writer is
+# not part of the job, so waiting for the job ends when script does.
 on_tty() {
-	sleep 3600 | script -qfec "$1" /dev/null >"$2" 2>&1 &
+	local in
+	in=$(mktemp -u "$WORK/tty-in.XXXXXX")
+	mkfifo "$in" || fail "mkfifo $in"
+	sleep 3600 >"$in" &
+	script -qfec "$1" /dev/null <"$in" >"$2" 2>&1 &
 	PROG_JOB=$!
 }
 

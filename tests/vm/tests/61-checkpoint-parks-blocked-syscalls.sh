@@ -3,7 +3,7 @@
 # instruction, ax = the syscall number), and its live call carries on.
 . "$KCKPT_ROOT/tests/vm/guest/lib.sh"
 fresh_kckpt
-for mode in nanosleep pause futex poll; do
+for mode in nanosleep pause futex poll read-tty; do
 	if [ "$mode" = read-tty ]; then
 		start_prog_on_tty blocked_syscall "$mode"
 	else
@@ -19,4 +19,4 @@ for mode in nanosleep pause futex poll; do
 		{ echo "$out"; fail "$mode: the saved ax is not syscall $nr"; }
 	finish_prog
 done
-pass "four blocked calls saved in their restart state"
+pass "all five blocked calls saved in their restart state"
