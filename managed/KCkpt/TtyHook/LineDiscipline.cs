@@ -25,7 +25,7 @@ public static class LineDiscipline
         return ldisc;
     }
 
-    /// <summary>TIOCSETD on <paramref name="terminal"/>; EINVAL for <see cref="Kckpt"/> means the module is not loaded.</summary>
+    /// <summary>TIOCSETD on <paramref name="terminal"/>; the kernel loads kckpt_tty.ko itself where it is installed and ldisc autoloading is on.</summary>
     public static unsafe void Set(TerminalDevice terminal, int ldisc)
     {
         if (Libc.IoctlInt(terminal.Fd, Libc.TiocSetD, &ldisc) == 0)
@@ -33,8 +33,9 @@ public static class LineDiscipline
             return;
         }
 
+        // Unknown ldisc: EINVAL, or EPERM for users who may not have the kernel load it (dev.tty.ldisc_autoload=0).
         int errno = Marshal.GetLastPInvokeError();
-        if (errno == Errno.EINVAL && ldisc == Kckpt)
+        if (ldisc == Kckpt && (errno == Errno.EINVAL || (errno == Errno.EPERM && TtyHookSettings.Read() is null)))
         {
             throw new TtyModuleNotLoadedException(errno);
         }

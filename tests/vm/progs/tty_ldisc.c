@@ -259,7 +259,8 @@ static void stream_test(const char *mode)
 		proto_fail("TIOCGETD does not say %d after TIOCSETD", LDISC_KCKPT);
 	if (ntty) {
 		set_ldisc(slave, LDISC_N_TTY);
-		if ((ld = get_ldisc(slave)) != LDISC_N_TTY)
+		ld = get_ldisc(slave);
+		if (ld != LDISC_N_TTY)
 			proto_fail("TIOCGETD says %d after going back to N_TTY", ld);
 	}
 	set_input_mode(slave, isig, ixon);
