@@ -11,6 +11,7 @@
 #include <linux/moduleparam.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
+#include <linux/sched/coredump.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
@@ -77,6 +78,11 @@ static int kckpt_request_here(struct kckpt_dump_req *req)
 	if (handler != SIG_DFL) {
 		req->action = KCKPT_ACT_SIGNALLED;
 		return send_sig(sig, current, 1);
+	}
+	if (get_dumpable(current->mm) != SUID_DUMP_USER) {
+		/* ^E has no permission check: never image a setuid program */
+		kckpt_reason(req, "the process is not dumpable (setuid, or PR_SET_DUMPABLE 0)");
+		return -EPERM;
 	}
 	kernel_param_lock(THIS_MODULE);
 	strscpy(template, ckptfile, sizeof(template));

@@ -11,6 +11,12 @@ kill_checkpoint "$PROG_PID" "$WORK/img"
 "$CHECKPT" -r "$WORK/img" --same-pid &
 PROG_JOB=$!
 PROG_PID=$old_pid
+# the pid comes back only once checkpt -r has checked the image
+for i in $(seq 1 600); do
+	[ -e "/proc/$PROG_PID" ] && break
+	kill -0 "$PROG_JOB" 2>/dev/null || fail "checkpt -r --same-pid exited before pid $PROG_PID came back"
+	sleep 0.1
+done
 wait_restored "$PROG_PID" mem_patterns
 [ "$(awk '{print $4}' "/proc/$PROG_PID/stat")" = "$PROG_JOB" ] ||
 	fail "pid $PROG_PID is not the child of checkpt -r ($PROG_JOB)"
