@@ -33,5 +33,28 @@ restored=$!
 sleep 4
 kill "$restored"
 wait "$restored" 2>/dev/null
+
+say "^E: the counter runs on a terminal with the kckpt line discipline; a keypress saves it"
+step insmod "$KCKPT_ROOT/build/$KCKPT_RELEASE/kckpt_tty.ko"
+rm -f counter.ckpt
+# tty_ldisc fg: COUNTER is the foreground job of a kckpt pty whose output
+# comes here; each SIGUSR2 types the checkpoint character (^E) on it
+"$KCKPT_ROOT/build/tests/tty_ldisc" fg /tmp "$COUNTER" | grep -v '^CHILD' &
+sleep 3
+say "^E pressed"
+pkill -USR2 -x tty_ldisc
+for i in $(seq 1 50); do [ -s counter.ckpt ] && break; sleep 0.1; done
+sleep 2
+say "the counter went on counting; its image is there"
+step ls -l counter.ckpt
+pkill -x counter
+wait 2>/dev/null
+say "restore the ^E image"
+printf '\n\033[1m$ checkpt -r counter.ckpt\033[0m\n'
+"$CHECKPT" -r counter.ckpt &
+restored=$!
+sleep 4
+kill "$restored"
+wait "$restored" 2>/dev/null
 echo
 echo "demo finished"
