@@ -6,6 +6,23 @@ set -u
 : "${KCKPT_ROOT:?}" "${KCKPT_RELEASE:?}"
 CHECKPT="$KCKPT_ROOT/build/bin/checkpt"
 COUNTER="$KCKPT_ROOT/build/tests/counter"
+# restore_counter: checkpt -r counter.ckpt in the background; once the
+# counter is back (its pid is the counter, the helper gone from its map),
+# let it count for a while, then stop it.
+restore_counter() {
+	local i
+	printf '\n\033[1m$ checkpt -r counter.ckpt\033[0m\n'
+	"$CHECKPT" -r counter.ckpt &
+	restored=$!
+	for i in $(seq 1 300); do
+		[ "$(cat /proc/$restored/comm 2>/dev/null)" = counter ] &&
+			! grep -q kckpt-restore /proc/$restored/maps 2>/dev/null && break
+		sleep 0.1
+	done
+	sleep 3
+	kill "$restored"
+	wait "$restored" 2>/dev/null
+}
 step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
 say() { printf '\n\033[1m# %s\033[0m\n' "$*"; }
 
@@ -27,12 +44,7 @@ step "$CHECKPT" info counter.ckpt
 step gdb -batch -nx -ex bt "$COUNTER" counter.ckpt
 
 say "restore it: it carries on counting where it stopped"
-printf '\n\033[1m$ checkpt -r counter.ckpt\033[0m\n'
-"$CHECKPT" -r counter.ckpt &
-restored=$!
-sleep 4
-kill "$restored"
-wait "$restored" 2>/dev/null
+restore_counter
 
 say "^E: the counter runs on a terminal with the kckpt line discipline; a keypress saves it"
 step insmod "$KCKPT_ROOT/build/$KCKPT_RELEASE/kckpt_tty.ko"
@@ -50,11 +62,6 @@ step ls -l counter.ckpt
 pkill -x counter
 wait 2>/dev/null
 say "restore the ^E image"
-printf '\n\033[1m$ checkpt -r counter.ckpt\033[0m\n'
-"$CHECKPT" -r counter.ckpt &
-restored=$!
-sleep 4
-kill "$restored"
-wait "$restored" 2>/dev/null
+restore_counter
 echo
 echo "demo finished"
