@@ -7,13 +7,22 @@
  * crc32q wins several times over; a CPU that emulates it one bit at a
  * time (qemu's TCG) makes the tables win instead. Both give the same
  * result. Raw CRC, no inversion: callers seed with ~0 and invert.
+ *
+ * kckpt_crc32c_copy() copies while it sums: the restore fills pages so,
+ * one pass over the data instead of a copy and a second pass (and a
+ * copy by 8-byte words: the kernel's memcpy is rep movsb where the CPU
+ * claims ERMS, which TCG runs one byte at a time). Its tables are ours,
+ * slice-by-8, made at first use.
  */
 #include <linux/crc32.h>
 #include <linux/ktime.h>
 #include <linux/mm.h>
 #include <asm/cpufeature.h>
 
+#include "image.h"
 #include "kckpt.h"
+
+#define KCKPT_CRC32C_POLY	0x82f63b78	/* reflected Castagnoli */
 
 #define KCKPT_CRC_PROBE_BYTES	(4 * PAGE_SIZE)
 
@@ -34,6 +43,70 @@ static u32 kckpt_crc32c_sse42(u32 crc, const void *buf, size_t len)
 static u32 kckpt_crc32c_table(u32 crc, const void *p, size_t len)
 {
 	return __crc32c_le(crc, p, len);
+}
+
+/* slice-by-8: tab[k][b] is the crc of byte b followed by k zero bytes */
+static u32 kckpt_crc_tab[8][256];
+
+static void kckpt_crc_make_tables(void)
+{
+	u32 c;
+	int i, k;
+
+	for (i = 0; i < 256; i++) {
+		c = i;
+		for (k = 0; k < 8; k++)
+			c = (c >> 1) ^ (c & 1 ? KCKPT_CRC32C_POLY : 0);
+		kckpt_crc_tab[0][i] = c;
+	}
+	for (i = 0; i < 256; i++)
+		for (k = 1; k < 8; k++) {
+			c = kckpt_crc_tab[k - 1][i];
+			kckpt_crc_tab[k][i] = (c >> 8) ^ kckpt_crc_tab[0][c & 0xff];
+		}
+}
+
+static u32 kckpt_crc32c_copy_table(u32 crc, void *dst, const void *src,
+				   size_t len)
+{
+	const u32 (*t)[256] = kckpt_crc_tab;
+	const u8 *s = src;
+	u8 *d = dst;
+	u64 w, x;
+
+	for (; len >= 8; s += 8, d += 8, len -= 8) {
+		w = *(const u64 *)s;	/* x86: unaligned is fine */
+		*(u64 *)d = w;
+		x = w ^ crc;
+		crc = t[7][x & 0xff] ^ t[6][(x >> 8) & 0xff] ^
+		      t[5][(x >> 16) & 0xff] ^ t[4][(x >> 24) & 0xff] ^
+		      t[3][(x >> 32) & 0xff] ^ t[2][(x >> 40) & 0xff] ^
+		      t[1][(x >> 48) & 0xff] ^ t[0][x >> 56];
+	}
+	for (; len; s++, d++, len--) {
+		*d = *s;
+		crc = (crc >> 8) ^ t[0][(crc ^ *s) & 0xff];
+	}
+	return crc;
+}
+
+static u32 kckpt_crc32c_copy_sse42(u32 crc, void *dst, const void *src,
+				   size_t len)
+{
+	const u8 *s = src;
+	u8 *d = dst;
+	u64 c = crc, w;
+
+	for (; len >= 8; s += 8, d += 8, len -= 8) {
+		w = *(const u64 *)s;	/* x86: unaligned is fine */
+		*(u64 *)d = w;
+		asm("crc32q %1, %0" : "+r"(c) : "r"(w));
+	}
+	for (; len; s++, d++, len--) {
+		*d = *s;
+		asm("crc32b %1, %k0" : "+r"(c) : "rm"(*s));
+	}
+	return c;
 }
 
 /* Nanoseconds of the fastest of three runs of @fn over the zero page. */
@@ -61,6 +134,7 @@ static int kckpt_crc_pick(void)
 {
 	int how = KCKPT_CRC_TABLE;
 
+	kckpt_crc_make_tables();
 	if (boot_cpu_has(X86_FEATURE_XMM4_2) &&
 	    kckpt_crc_probe(kckpt_crc32c_sse42) <=
 	    kckpt_crc_probe(kckpt_crc32c_table))
@@ -72,15 +146,29 @@ static int kckpt_crc_pick(void)
 /* Chosen once; a race only means both racers time them (same result). */
 static int kckpt_crc_impl;
 
-u32 kckpt_crc32c(u32 crc, const void *p, size_t len)
+static int kckpt_crc_how(void)
 {
-	int how = READ_ONCE(kckpt_crc_impl);
+	/* pairs with the release below: a choice seen means tables made */
+	int how = smp_load_acquire(&kckpt_crc_impl);
 
 	if (unlikely(how == KCKPT_CRC_UNKNOWN)) {
 		how = kckpt_crc_pick();
-		WRITE_ONCE(kckpt_crc_impl, how);
+		/* publishes the tables kckpt_crc_pick() made */
+		smp_store_release(&kckpt_crc_impl, how);
 	}
-	if (how == KCKPT_CRC_SSE42)
+	return how;
+}
+
+u32 kckpt_crc32c(u32 crc, const void *p, size_t len)
+{
+	if (kckpt_crc_how() == KCKPT_CRC_SSE42)
 		return kckpt_crc32c_sse42(crc, p, len);
 	return kckpt_crc32c_table(crc, p, len);
+}
+
+u32 kckpt_crc32c_copy(u32 crc, void *dst, const void *src, size_t len)
+{
+	if (kckpt_crc_how() == KCKPT_CRC_SSE42)
+		return kckpt_crc32c_copy_sse42(crc, dst, src, len);
+	return kckpt_crc32c_copy_table(crc, dst, src, len);
 }

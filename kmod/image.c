@@ -15,12 +15,15 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/uio.h>
+#include <linux/workqueue.h>
 
 #include "compat.h"
 #include "image.h"
 #include "kckpt.h"
 
 #define KCKPT_MAX_PHDRS		(PN_XNUM - 1)
+/* batches smaller than this take their crc32c inline */
+#define KCKPT_CRC_JOB_MIN	16
 
 int kckpt_buf_append(struct kckpt_buf *b, const void *p, size_t n)
 {
@@ -66,9 +69,27 @@ static int kckpt_write_at(struct kckpt_image *img, const void *p, size_t n,
 	return 0;
 }
 
+static void kckpt_crc_pages(struct kckpt_crc_job *j)
+{
+	unsigned int i;
+
+	for (i = 0; i < j->n; i++) {
+		void *kaddr = kmap_local_page(j->pages[i]);
+
+		j->crc = kckpt_crc32c(j->crc, kaddr, PAGE_SIZE);
+		kunmap_local(kaddr);
+	}
+}
+
+static void kckpt_crc_work(struct work_struct *work)
+{
+	kckpt_crc_pages(container_of(work, struct kckpt_crc_job, work));
+}
+
 int kckpt_image_init(struct kckpt_image *img, struct file *file)
 {
 	memset(img, 0, sizeof(*img));
+	INIT_WORK(&img->crc_job.work, kckpt_crc_work);
 	img->bvec = kmalloc_array(KCKPT_WRITE_BATCH, sizeof(*img->bvec),
 				  GFP_KERNEL);
 	if (!img->bvec)
@@ -177,34 +198,42 @@ int kckpt_image_vma_begin(struct kckpt_image *img, u64 start, u32 prot)
 
 /*
  * The pages go to the file as they are, an ITER_BVEC over the pinned pages:
- * no copy through a staging buffer. The crc32c is taken on their kernel
- * mapping first; the target is parked, so they cannot change in between.
+ * no copy through a staging buffer. Their crc32c is taken on their kernel
+ * mapping meanwhile, by a worker on another CPU when the batch is large
+ * enough: the copy into the file and the sum overlap. The target is parked
+ * and the pages pinned until both are done, so both see the same bytes.
  */
 static int kckpt_write_pages(struct kckpt_image *img, struct page **pages,
 			     unsigned int n)
 {
+	struct kckpt_crc_job *j = &img->crc_job;
+	bool async = n >= KCKPT_CRC_JOB_MIN;
 	struct iov_iter it;
 	unsigned int i;
+	int err = 0;
 
-	for (i = 0; i < n; i++) {
-		void *kaddr = kmap_local_page(pages[i]);
-
-		img->seg_crc = kckpt_crc32c(img->seg_crc, kaddr, PAGE_SIZE);
-		kunmap_local(kaddr);
+	j->pages = pages;
+	j->n = n;
+	j->crc = img->seg_crc;
+	if (async)
+		queue_work(system_unbound_wq, &j->work);
+	else
+		kckpt_crc_pages(j);
+	for (i = 0; i < n; i++)
 		img->bvec[i] = (struct bio_vec) {
 			.bv_page = pages[i], .bv_len = PAGE_SIZE,
 		};
-	}
 	iov_iter_bvec(&it, ITER_SOURCE, img->bvec, n, (size_t)n * PAGE_SIZE);
-	while (iov_iter_count(&it)) {
+	while (iov_iter_count(&it) && !err) {
 		ssize_t done = kckpt_iter_write(img->file, &it, &img->pos);
 
-		if (done < 0)
-			return done;
-		if (done == 0)
-			return -EIO;
+		if (done <= 0)
+			err = done ?: -EIO;
 	}
-	return 0;
+	if (async)
+		flush_work(&j->work);
+	img->seg_crc = j->crc;
+	return err;
 }
 
 int kckpt_image_add_pages(struct kckpt_image *img, u64 vaddr,

@@ -4,6 +4,7 @@
 #define _KCKPT_IMAGE_H
 
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 struct bio_vec;
 struct file;
@@ -22,6 +23,14 @@ struct kckpt_buf {
 int kckpt_buf_append(struct kckpt_buf *b, const void *p, size_t n);
 void kckpt_buf_free(struct kckpt_buf *b);
 
+/* The crc32c of a batch of pages, taken on another CPU during its write. */
+struct kckpt_crc_job {
+	struct work_struct work;
+	struct page **pages;
+	unsigned int n;
+	u32 crc;
+};
+
 struct kckpt_image {
 	struct file *file;
 	loff_t pos;		/* end of the data written so far */
@@ -38,6 +47,7 @@ struct kckpt_image {
 	u64 seg_offset;
 	u64 seg_size;
 	u32 seg_crc;
+	struct kckpt_crc_job crc_job;
 };
 
 int kckpt_image_init(struct kckpt_image *img, struct file *file);
@@ -57,5 +67,11 @@ int kckpt_image_add_pages(struct kckpt_image *img, u64 vaddr,
 int kckpt_image_vma_end(struct kckpt_image *img, u64 end);
 
 int kckpt_image_finish(struct kckpt_image *img);
+
+/*
+ * Copies @len bytes from @src to @dst and returns the crc32c of them added
+ * to @crc (raw, as kckpt_crc32c): one pass over the data.
+ */
+u32 kckpt_crc32c_copy(u32 crc, void *dst, const void *src, size_t len);
 
 #endif /* _KCKPT_IMAGE_H */

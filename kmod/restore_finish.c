@@ -32,13 +32,17 @@
 #include <asm/segment.h>
 
 #include "compat.h"
+#include "image.h"
 #include "kckpt.h"
 #include "restore.h"
 
-/* pages filled per read; f->buf holds their page and bio_vec arrays */
+/*
+ * pages filled per batch; f->buf holds their page and bio_vec arrays and,
+ * when the image is mapped, the image's pages of the batch
+ */
 #define KCKPT_FILL_PAGES	512
 #define KCKPT_FILL_BUF		(KCKPT_FILL_PAGES * \
-				 (sizeof(struct page *) + sizeof(struct bio_vec)))
+				 (2 * sizeof(struct page *) + sizeof(struct bio_vec)))
 /* the flags a user program may change (as sigreturn allows) */
 #define KCKPT_USER_EFLAGS	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | \
 				 X86_EFLAGS_TF | X86_EFLAGS_SF | X86_EFLAGS_ZF | \
@@ -151,6 +155,29 @@ static int kckpt_map_vma(struct kckpt_finish *f, int i)
 	return addr == v->start ? 0 : -EFAULT;
 }
 
+/* Faults in (and unshares) up to @nr pages at @vaddr for writing. */
+static long kckpt_fill_gup(u64 vaddr, unsigned long nr, struct page **pages)
+{
+	struct mm_struct *mm = current->mm;
+	long got;
+
+	mmap_read_lock(mm);
+	got = kckpt_gup(mm, vaddr, nr, FOLL_WRITE | FOLL_FORCE, pages);
+	mmap_read_unlock(mm);
+	return got ?: -EFAULT;
+}
+
+static void kckpt_fill_put(struct page **pages, long n, bool filled)
+{
+	long i;
+
+	for (i = 0; i < n; i++) {
+		if (filled && !PageAnon(pages[i]))
+			set_page_dirty_lock(pages[i]);
+		put_page(pages[i]);
+	}
+}
+
 /*
  * Fills up to @nr pages at @vaddr from the image at *@off and adds them to
  * *@crc; returns how many. The pages are faulted in (and copy-on-write
@@ -158,21 +185,18 @@ static int kckpt_map_vma(struct kckpt_finish *f, int i)
  * too), then the image is read straight into them, an ITER_BVEC: one copy,
  * no bounce buffer. The crc32c is taken on their kernel mapping.
  */
-static long kckpt_fill_pages(struct kckpt_finish *f, u64 vaddr, loff_t *off,
-			     unsigned long nr, u32 *crc)
+static long kckpt_fill_pages_read(struct kckpt_finish *f, u64 vaddr,
+				  loff_t *off, unsigned long nr, u32 *crc)
 {
 	struct page **pages = (struct page **)f->buf;
-	struct bio_vec *bv = (struct bio_vec *)(pages + KCKPT_FILL_PAGES);
-	struct mm_struct *mm = current->mm;
+	struct bio_vec *bv = (struct bio_vec *)(pages + 2 * KCKPT_FILL_PAGES);
 	struct iov_iter it;
 	long got, i;
 	int err = 0;
 
-	mmap_read_lock(mm);
-	got = kckpt_gup(mm, vaddr, nr, FOLL_WRITE | FOLL_FORCE, pages);
-	mmap_read_unlock(mm);
-	if (got <= 0)
-		return got ?: -EFAULT;
+	got = kckpt_fill_gup(vaddr, nr, pages);
+	if (got < 0)
+		return got;
 	for (i = 0; i < got; i++)
 		bv[i] = (struct bio_vec) {
 			.bv_page = pages[i], .bv_len = PAGE_SIZE,
@@ -184,21 +208,65 @@ static long kckpt_fill_pages(struct kckpt_finish *f, u64 vaddr, loff_t *off,
 		if (done <= 0)
 			err = done ?: -EIO;
 	}
-	for (i = 0; i < got; i++) {
-		if (!err) {
-			void *kaddr = kmap_local_page(pages[i]);
+	for (i = 0; i < got && !err; i++) {
+		void *kaddr = kmap_local_page(pages[i]);
 
-			*crc = kckpt_crc32c(*crc, kaddr, PAGE_SIZE);
-			kunmap_local(kaddr);
-			if (!PageAnon(pages[i]))
-				set_page_dirty_lock(pages[i]);
-		}
-		put_page(pages[i]);
+		*crc = kckpt_crc32c(*crc, kaddr, PAGE_SIZE);
+		kunmap_local(kaddr);
 	}
+	kckpt_fill_put(pages, got, !err);
 	return err ?: got;
 }
 
-static int kckpt_fill_segment(struct kckpt_finish *f, const struct kckpt_segment *g)
+/*
+ * The same from the image mapped at @map: each page is copied from
+ * the image's page to the process's and its crc32c taken in one pass over
+ * the data, instead of a copy and then a second pass for the crc32c.
+ */
+static long kckpt_fill_pages_mapped(struct kckpt_finish *f, unsigned long map,
+				    u64 vaddr, loff_t *off, unsigned long nr,
+				    u32 *crc)
+{
+	struct page **pages = (struct page **)f->buf;
+	struct page **src = pages + KCKPT_FILL_PAGES;
+	struct mm_struct *mm = current->mm;
+	long got, have, i;
+
+	got = kckpt_fill_gup(vaddr, nr, pages);
+	if (got < 0)
+		return got;
+	mmap_read_lock(mm);
+	have = kckpt_gup(mm, map + *off, got, 0, src);
+	mmap_read_unlock(mm);
+	if (have <= 0) {
+		kckpt_fill_put(pages, got, false);
+		return have ?: -EFAULT;
+	}
+	for (i = 0; i < have; i++) {
+		const void *from = kmap_local_page(src[i]);
+		void *to = kmap_local_page(pages[i]);
+
+		*crc = kckpt_crc32c_copy(*crc, to, from, PAGE_SIZE);
+		kunmap_local(to);
+		kunmap_local(from);
+		put_page(src[i]);
+	}
+	kckpt_fill_put(pages, have, true);
+	kckpt_fill_put(pages + have, got - have, false);
+	*off += have << PAGE_SHIFT;
+	return have;
+}
+
+static long kckpt_fill_pages(struct kckpt_finish *f, unsigned long map,
+			     u64 vaddr, loff_t *off, unsigned long nr, u32 *crc)
+{
+	if (map)
+		return kckpt_fill_pages_mapped(f, map, vaddr, off, nr, crc);
+	return kckpt_fill_pages_read(f, vaddr, off, nr, crc);
+}
+
+static int kckpt_fill_segment(struct kckpt_finish *f, unsigned long map,
+			      const struct kckpt_segment *g)
 {
 	loff_t off = g->offset;
 	u64 done = 0;
@@ -207,7 +275,8 @@ static int kckpt_fill_segment(struct kckpt_finish *f, const struct kckpt_segment
 	while (done < g->size) {
 		unsigned long nr = min_t(u64, KCKPT_FILL_PAGES,
 					 (g->size - done) >> PAGE_SHIFT);
-		long got = kckpt_fill_pages(f, g->vaddr + done, &off, nr, &crc);
+		long got = kckpt_fill_pages(f, map, g->vaddr + done, &off,
+					  nr, &crc);
 
 		if (got < 0)
 			return got;
@@ -219,11 +288,26 @@ static int kckpt_fill_segment(struct kckpt_finish *f, const struct kckpt_segment
 	return ~crc == g->crc32c ? 0 : -EBADMSG;
 }
 
+/*
+ * The image mapped read-only (shared: its page cache, no copy) for the
+ * time of the fill when its file system allows, or 0: it is read then.
+ */
+static unsigned long kckpt_map_image(struct kckpt_finish *f)
+{
+	unsigned long len = PAGE_ALIGN(f->s->image_size), addr;
+
+	if (!len || len < f->s->image_size)
+		return 0;
+	addr = vm_mmap(f->s->image, 0, len, PROT_READ, MAP_SHARED, 0);
+	return IS_ERR_VALUE(addr) ? 0 : addr;
+}
+
 static int kckpt_fill_memory(struct kckpt_finish *f)
 {
-	int i, v = 0, err;
+	unsigned long map = kckpt_map_image(f);
+	int i, v = 0, err = 0;
 
-	for (i = 0; i < f->s->nr_segs; i++) {
+	for (i = 0; i < f->s->nr_segs && !err; i++) {
 		const struct kckpt_segment *g = &f->s->segs[i];
 
 		/* segments are sorted and each lies in one VMA (checked) */
@@ -231,11 +315,11 @@ static int kckpt_fill_memory(struct kckpt_finish *f)
 			v++;
 		if (f->s->vmas[v].v.kind == KCKPT_VMA_VDSO)
 			continue;	/* the live vdso is this kernel's */
-		err = kckpt_fill_segment(f, g);
-		if (err)
-			return err;
+		err = kckpt_fill_segment(f, map, g);
 	}
-	return 0;
+	if (map)
+		vm_munmap(map, PAGE_ALIGN(f->s->image_size));
+	return err;
 }
 
 static void kckpt_set_mm(struct kckpt_session *s)

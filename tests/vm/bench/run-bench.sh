@@ -10,6 +10,7 @@
 #
 # Environment: KCKPT_BENCH_SIZES ("64 256 1024" MiB), KCKPT_BENCH_REPS (3),
 # KCKPT_BENCH_EXTRAS (yes: ftrace breakdown + reserved-memory run),
+# KCKPT_BENCH_TRACE_MIB (64: the size the ftrace breakdown checkpoints),
 # KCKPT_VM_MEM (6144 MiB: the 1024 MiB target, its image and criu's fit).
 # Prints, never asserts: fails only when the VM run itself breaks (guest did
 # not finish, or the guest kernel log shows a splat).
@@ -35,6 +36,7 @@ done
 	printf 'KCKPT_BENCH_SIZES=%q\n' "${KCKPT_BENCH_SIZES:-64 256 1024}"
 	printf 'KCKPT_BENCH_REPS=%q\n' "${KCKPT_BENCH_REPS:-3}"
 	printf 'KCKPT_BENCH_EXTRAS=%q\n' "${KCKPT_BENCH_EXTRAS:-yes}"
+	printf 'KCKPT_BENCH_TRACE_MIB=%q\n' "${KCKPT_BENCH_TRACE_MIB:-64}"
 } >"$BIN/config.sh"
 
 export KCKPT_VM_MEM=${KCKPT_VM_MEM:-6144}
