@@ -13,6 +13,9 @@
  * copy by 8-byte words: the kernel's memcpy is rep movsb where the CPU
  * claims ERMS, which TCG runs one byte at a time). Its tables are ours,
  * slice-by-8, made at first use.
+ *
+ * kckpt_crc32c_combine() joins the sums of two adjacent pieces, so that two
+ * CPUs can sum one run of pages.
  */
 #include <linux/crc32.h>
 #include <linux/ktime.h>
@@ -171,4 +174,36 @@ u32 kckpt_crc32c_copy(u32 crc, void *dst, const void *src, size_t len)
 	if (kckpt_crc_how() == KCKPT_CRC_SSE42)
 		return kckpt_crc32c_copy_sse42(crc, dst, src, len);
 	return kckpt_crc32c_copy_table(crc, dst, src, len);
+}
+
+/* a * b modulo the polynomial, both reflected (bit 31 is x^0) */
+static u32 kckpt_crc_mulmod(u32 a, u32 b)
+{
+	u32 m = 1U << 31, p = 0;
+
+	for (; m; m >>= 1) {
+		if (a & m)
+			p ^= b;
+		b = b & 1 ? (b >> 1) ^ KCKPT_CRC32C_POLY : b >> 1;
+	}
+	return p;
+}
+
+/* x^(8 * @len) modulo the polynomial, by squaring */
+static u32 kckpt_crc_x8n(u64 len)
+{
+	u32 sq = 1U << 23;	/* x^8 */
+	u32 p = 1U << 31;	/* x^0 */
+
+	for (; len; len >>= 1) {
+		if (len & 1)
+			p = kckpt_crc_mulmod(sq, p);
+		sq = kckpt_crc_mulmod(sq, sq);
+	}
+	return p;
+}
+
+u32 kckpt_crc32c_combine(u32 crc1, u32 crc2, u64 len2)
+{
+	return kckpt_crc_mulmod(kckpt_crc_x8n(len2), crc1) ^ crc2;
 }

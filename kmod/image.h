@@ -33,6 +33,7 @@ struct kckpt_crc_job {
 
 struct kckpt_image {
 	struct file *file;
+	struct file *direct;	/* @file opened again O_DIRECT, or NULL */
 	loff_t pos;		/* end of the data written so far */
 	struct kckpt_buf notes;	/* the PT_NOTE segment being built */
 	struct kckpt_buf phdrs;	/* Elf64_Phdr[] */
@@ -49,6 +50,13 @@ struct kckpt_image {
 	u32 seg_crc;
 	struct kckpt_crc_job crc_job;
 };
+
+/*
+ * @file opened again with O_DIRECT and @how (O_RDONLY, O_WRONLY) for page
+ * data, which then skips the page cache; NULL where the file system has no
+ * direct I/O or the open file must not be bypassed (O_APPEND, append-only).
+ */
+struct file *kckpt_open_direct(struct file *file, int how);
 
 int kckpt_image_init(struct kckpt_image *img, struct file *file);
 void kckpt_image_destroy(struct kckpt_image *img);

@@ -16,6 +16,11 @@ struct kckpt_dump_req;
 
 /* crc.c */
 u32 kckpt_crc32c(u32 crc, const void *p, size_t len);
+/*
+ * The sum of A followed by B (@len2 bytes) from the sum of A (@crc1) and
+ * the sum of B seeded with 0 (@crc2); raw sums, as kckpt_crc32c.
+ */
+u32 kckpt_crc32c_combine(u32 crc1, u32 crc2, u64 len2);
 
 /* main.c */
 int kckpt_copy_struct_in(void *dst, size_t ksize, const void __user *src);

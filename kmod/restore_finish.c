@@ -183,10 +183,12 @@ static void kckpt_fill_put(struct page **pages, long n, bool filled)
  * *@crc; returns how many. The pages are faulted in (and copy-on-write
  * broken, FOLL_FORCE as ptrace writes: read-only and PROT_NONE mappings
  * too), then the image is read straight into them, an ITER_BVEC: one copy,
- * no bounce buffer. The crc32c is taken on their kernel mapping.
+ * no bounce buffer, and none at all when @from is the image opened
+ * O_DIRECT. The crc32c is taken on their kernel mapping.
  */
-static long kckpt_fill_pages_read(struct kckpt_finish *f, u64 vaddr,
-				  loff_t *off, unsigned long nr, u32 *crc)
+static long kckpt_fill_pages_read(struct kckpt_finish *f, struct file *from,
+				  u64 vaddr, loff_t *off, unsigned long nr,
+				  u32 *crc)
 {
 	struct page **pages = (struct page **)f->buf;
 	struct bio_vec *bv = (struct bio_vec *)(pages + 2 * KCKPT_FILL_PAGES);
@@ -203,7 +205,7 @@ static long kckpt_fill_pages_read(struct kckpt_finish *f, u64 vaddr,
 		};
 	iov_iter_bvec(&it, ITER_DEST, bv, got, got * PAGE_SIZE);
 	while (iov_iter_count(&it) && !err) {
-		ssize_t done = vfs_iter_read(f->s->image, &it, off, 0);
+		ssize_t done = vfs_iter_read(from, &it, off, 0);
 
 		if (done <= 0)
 			err = done ?: -EIO;
@@ -257,15 +259,24 @@ static long kckpt_fill_pages_mapped(struct kckpt_finish *f, unsigned long map,
 	return have;
 }
 
-static long kckpt_fill_pages(struct kckpt_finish *f, unsigned long map,
-			     u64 vaddr, loff_t *off, unsigned long nr, u32 *crc)
+/* Where the pages come from: the image's O_DIRECT file, its map or itself. */
+struct kckpt_fill_src {
+	struct file *direct;
+	unsigned long map;
+};
+
+static long kckpt_fill_pages(struct kckpt_finish *f,
+			     const struct kckpt_fill_src *src, u64 vaddr,
+			     loff_t *off, unsigned long nr, u32 *crc)
 {
-	if (map)
-		return kckpt_fill_pages_mapped(f, map, vaddr, off, nr, crc);
-	return kckpt_fill_pages_read(f, vaddr, off, nr, crc);
+	if (src->map)
+		return kckpt_fill_pages_mapped(f, src->map, vaddr, off, nr, crc);
+	return kckpt_fill_pages_read(f, src->direct ?: f->s->image, vaddr, off,
+				     nr, crc);
 }
 
-static int kckpt_fill_segment(struct kckpt_finish *f, unsigned long map,
+static int kckpt_fill_segment(struct kckpt_finish *f,
+			      const struct kckpt_fill_src *src,
 			      const struct kckpt_segment *g)
 {
 	loff_t off = g->offset;
@@ -275,7 +286,7 @@ static int kckpt_fill_segment(struct kckpt_finish *f, unsigned long map,
 	while (done < g->size) {
 		unsigned long nr = min_t(u64, KCKPT_FILL_PAGES,
 					 (g->size - done) >> PAGE_SHIFT);
-		long got = kckpt_fill_pages(f, map, g->vaddr + done, &off,
+		long got = kckpt_fill_pages(f, src, g->vaddr + done, &off,
 					  nr, &crc);
 
 		if (got < 0)
@@ -302,11 +313,32 @@ static unsigned long kckpt_map_image(struct kckpt_finish *f)
 	return IS_ERR_VALUE(addr) ? 0 : addr;
 }
 
+/*
+ * Direct I/O first: the device writes the pages and only the crc32c reads
+ * them. Where the file system has none (tmpfs), the page cache mapped.
+ */
+static void kckpt_fill_src_open(struct kckpt_finish *f,
+				struct kckpt_fill_src *src)
+{
+	src->direct = kckpt_open_direct(f->s->image, O_RDONLY);
+	src->map = src->direct ? 0 : kckpt_map_image(f);
+}
+
+static void kckpt_fill_src_close(struct kckpt_finish *f,
+				 struct kckpt_fill_src *src)
+{
+	if (src->direct)
+		fput(src->direct);
+	if (src->map)
+		vm_munmap(src->map, PAGE_ALIGN(f->s->image_size));
+}
+
 static int kckpt_fill_memory(struct kckpt_finish *f)
 {
-	unsigned long map = kckpt_map_image(f);
+	struct kckpt_fill_src src;
 	int i, v = 0, err = 0;
 
+	kckpt_fill_src_open(f, &src);
 	for (i = 0; i < f->s->nr_segs && !err; i++) {
 		const struct kckpt_segment *g = &f->s->segs[i];
 
@@ -315,10 +347,9 @@ static int kckpt_fill_memory(struct kckpt_finish *f)
 			v++;
 		if (f->s->vmas[v].v.kind == KCKPT_VMA_VDSO)
 			continue;	/* the live vdso is this kernel's */
-		err = kckpt_fill_segment(f, map, g);
+		err = kckpt_fill_segment(f, &src, g);
 	}
-	if (map)
-		vm_munmap(map, PAGE_ALIGN(f->s->image_size));
+	kckpt_fill_src_close(f, &src);
 	return err;
 }
 

@@ -2,7 +2,8 @@
 # KCkpt VM harness: boots real Debian kernels under qemu and runs the
 # integration tests (or the demo) inside them.
 #
-#   tests/vm/run.sh test [-k SERIES]...   every test on every kernel (default 6.1 6.12)
+#   tests/vm/run.sh test [-k SERIES]...   every test on every kernel (default 6.1 6.12;
+#                                         KCKPT_VM_TESTS=GLOB: only those tests)
 #   tests/vm/run.sh demo [-k SERIES]      the demo on one kernel (default 6.1)
 #   tests/vm/run.sh modules [-k SERIES]   fetch kernels and build kckpt.ko only
 #   tests/vm/run.sh script FILE [-k SERIES]  run one guest script, console shown
@@ -28,7 +29,7 @@ die() { echo "vm: $*" >&2; exit 2; }
 
 need_tools() {
 	local t missing=
-	for t in qemu-system-x86_64 busybox cpio depmod modprobe apt-get dpkg-deb xz zstd gcc; do
+	for t in qemu-system-x86_64 busybox cpio depmod modprobe apt-get dpkg-deb xz zstd gcc mkfs.ext4; do
 		command -v "$t" >/dev/null || missing="$missing $t"
 	done
 	[ -z "$missing" ] || die "missing tools:$missing (run 'make deps')"
@@ -50,6 +51,7 @@ write_job() {
 	local rel=$1 out=$2 script=$3
 	cat >"$out/job.sh" <<JOB
 export KCKPT_ROOT='$KCKPT_ROOT' KCKPT_RELEASE='$rel' KCKPT_OUT=/kckpt-out
+export KCKPT_VM_TESTS='${KCKPT_VM_TESTS:-*}'
 export KCKPT_KERNEL_ROOT='$(kernel_root "$rel")'
 cd '$KCKPT_ROOT' || exit 1
 bash '$script'
@@ -71,6 +73,7 @@ run_kernel() {
 	[ "$mode" = script ] && out="$out.$(basename "$3" .sh)"
 	rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
 	build_initramfs "$rel" "$out/initramfs.cpio.gz" || die "initramfs for $rel failed"
+	make_disk "$out/disk.img" || die "cannot make the guest's disk"
 	[ "$mode" = demo ] && { show=yes; script=$KCKPT_VM_DIR/guest/demo.sh; }
 	[ "$mode" = script ] && { show=yes; script=$3; }
 	write_job "$rel" "$out" "$script"
@@ -78,6 +81,7 @@ run_kernel() {
 	echo "== kernel $rel: booting ($mode)"
 	boot_vm "$rel" "$out/initramfs.cpio.gz" "$out" "$KCKPT_VM_TIMEOUT" \
 		"$out/console.log" "$show"
+	rm -f "$out/disk.img"
 	judge_kernel "$rel" "$out" "$KCKPT_VM_TIMEOUT"
 }
 

@@ -5,7 +5,7 @@
 # Idempotent; needs root.
 set -eu
 PKGS="make gcc libc6-dev libelf-dev dwarves bc kmod cpio xz-utils zstd
-      busybox-static qemu-system-x86 gdb"
+      busybox-static qemu-system-x86 gdb e2fsprogs util-linux"
 # criu: `make bench` compares checkpoint and restore times with it
 PKGS="$PKGS criu"
 

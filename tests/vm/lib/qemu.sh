@@ -1,10 +1,20 @@
 # shellcheck shell=bash
 # Boots one kernel under qemu (TCG) with the host's root shared read-only
-# over 9p and OUTDIR shared writable; the guest runs OUTDIR/job.sh.
+# over 9p, OUTDIR shared writable and OUTDIR/disk.img as a virtio disk (an
+# ext4 file system the guest mounts at /disk); the guest runs OUTDIR/job.sh.
 # Sourced by run.sh.
 
 KCKPT_VM_MEM=${KCKPT_VM_MEM:-2048}
 KCKPT_VM_SMP=${KCKPT_VM_SMP:-2}
+KCKPT_VM_DISK_SIZE=${KCKPT_VM_DISK_SIZE:-6G}
+
+# make_disk FILE: a sparse, empty ext4 file system (the guest's /disk: images
+# on a block device's file system, where direct I/O works, unlike tmpfs).
+# Its tables are written here, not lazily by the guest during the tests.
+make_disk() {
+	rm -f "$1" && truncate -s "$KCKPT_VM_DISK_SIZE" "$1" &&
+		mkfs.ext4 -q -F -E lazy_itable_init=0,lazy_journal_init=0 "$1"
+}
 
 # boot_vm RELEASE INITRAMFS OUTDIR TIMEOUT_SECONDS CONSOLE_LOG SHOW
 # The console goes to CONSOLE_LOG, and to stdout too when SHOW is "yes".
@@ -19,6 +29,7 @@ boot_vm() {
 		-append "console=ttyS0 quiet panic=-1" \
 		-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
 		-virtfs local,path="$out",mount_tag=out,security_model=none,multidevs=remap \
+		-drive file="$out/disk.img",if=virtio,format=raw \
 		</dev/null 2>&1 | tr -d '\r' | tee "$log" >"$sink"
 	return "${PIPESTATUS[0]}"
 }
