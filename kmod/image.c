@@ -24,7 +24,7 @@
 #include "kckpt.h"
 
 #define KCKPT_MAX_PHDRS		(PN_XNUM - 1)
-/* batches smaller than this take their crc32c inline */
+/* batches smaller than this take their crc32c inline, on one CPU */
 #define KCKPT_CRC_JOB_MIN	16
 
 int kckpt_buf_append(struct kckpt_buf *b, const void *p, size_t n)
@@ -88,7 +88,42 @@ static void kckpt_crc_work(struct work_struct *work)
 {
 	struct kckpt_crc_job *j = container_of(work, struct kckpt_crc_job, work);
 
-	j->crc = kckpt_crc_page_run(j->crc, j->pages, j->n);
+	j->crc = kckpt_crc_page_run(j->crc, j->pages, j->n - j->mine);
+}
+
+void kckpt_crc_job_init(struct kckpt_crc_job *j, bool onstack)
+{
+	if (onstack)
+		INIT_WORK_ONSTACK(&j->work, kckpt_crc_work);
+	else
+		INIT_WORK(&j->work, kckpt_crc_work);
+}
+
+void kckpt_crc_job_start(struct kckpt_crc_job *j, u32 crc, struct page **pages,
+			 unsigned int n, unsigned int mine)
+{
+	j->pages = pages;
+	j->n = n;
+	j->crc = crc;
+	j->queued = n >= KCKPT_CRC_JOB_MIN;
+	j->mine = j->queued ? mine : 0;
+	if (j->queued)
+		queue_work(system_unbound_wq, &j->work);
+	else
+		j->crc = kckpt_crc_page_run(crc, pages, n);
+}
+
+u32 kckpt_crc_job_finish(struct kckpt_crc_job *j)
+{
+	u32 crc2 = 0;
+
+	if (j->mine)
+		crc2 = kckpt_crc_page_run(0, j->pages + j->n - j->mine, j->mine);
+	if (j->queued)
+		flush_work(&j->work);
+	if (!j->mine)
+		return j->crc;
+	return kckpt_crc32c_combine(j->crc, crc2, (u64)j->mine * PAGE_SIZE);
 }
 
 struct file *kckpt_open_direct(struct file *file, int how)
@@ -108,7 +143,7 @@ struct file *kckpt_open_direct(struct file *file, int how)
 int kckpt_image_init(struct kckpt_image *img, struct file *file)
 {
 	memset(img, 0, sizeof(*img));
-	INIT_WORK(&img->crc_job.work, kckpt_crc_work);
+	kckpt_crc_job_init(&img->crc_job, false);
 	img->bvec = kmalloc_array(KCKPT_WRITE_BATCH, sizeof(*img->bvec),
 				  GFP_KERNEL);
 	if (!img->bvec)
@@ -253,32 +288,19 @@ static int kckpt_write_batch(struct kckpt_image *img, struct iov_iter *it)
 static int kckpt_write_pages(struct kckpt_image *img, struct page **pages,
 			     unsigned int n)
 {
-	struct kckpt_crc_job *j = &img->crc_job;
-	bool async = n >= KCKPT_CRC_JOB_MIN;
-	unsigned int mine = async && img->direct ? n / 2 : 0;
 	struct iov_iter it;
 	unsigned int i;
-	u32 crc2;
 	int err;
 
-	j->pages = pages;
-	j->n = n - mine;
-	j->crc = img->seg_crc;
-	if (async)
-		queue_work(system_unbound_wq, &j->work);
-	else
-		j->crc = kckpt_crc_page_run(j->crc, pages, n);
+	kckpt_crc_job_start(&img->crc_job, img->seg_crc, pages, n,
+			    img->direct ? n / 2 : 0);
 	for (i = 0; i < n; i++)
 		img->bvec[i] = (struct bio_vec) {
 			.bv_page = pages[i], .bv_len = PAGE_SIZE,
 		};
 	iov_iter_bvec(&it, ITER_SOURCE, img->bvec, n, (size_t)n * PAGE_SIZE);
 	err = kckpt_write_batch(img, &it);
-	crc2 = mine ? kckpt_crc_page_run(0, pages + n - mine, mine) : 0;
-	if (async)
-		flush_work(&j->work);
-	img->seg_crc = mine ? kckpt_crc32c_combine(j->crc, crc2,
-						   (u64)mine * PAGE_SIZE) : j->crc;
+	img->seg_crc = kckpt_crc_job_finish(&img->crc_job);
 	return err;
 }
 

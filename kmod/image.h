@@ -23,13 +23,26 @@ struct kckpt_buf {
 int kckpt_buf_append(struct kckpt_buf *b, const void *p, size_t n);
 void kckpt_buf_free(struct kckpt_buf *b);
 
-/* The crc32c of a batch of pages, taken on another CPU during its write. */
+/*
+ * The crc32c of a batch of pages, taken on another CPU meanwhile (during its
+ * write, say), the last @mine pages by the caller in kckpt_crc_job_finish().
+ */
 struct kckpt_crc_job {
 	struct work_struct work;
 	struct page **pages;
 	unsigned int n;
+	unsigned int mine;
+	bool queued;
 	u32 crc;
 };
+
+/* On the stack: destroy_work_on_stack() once done. */
+void kckpt_crc_job_init(struct kckpt_crc_job *j, bool onstack);
+/* Starts summing @n @pages onto @crc (raw, as kckpt_crc32c). */
+void kckpt_crc_job_start(struct kckpt_crc_job *j, u32 crc, struct page **pages,
+			 unsigned int n, unsigned int mine);
+/* Sums the caller's part, waits for the worker's; returns the whole sum. */
+u32 kckpt_crc_job_finish(struct kckpt_crc_job *j);
 
 struct kckpt_image {
 	struct file *file;

@@ -155,6 +155,16 @@ static int kckpt_map_vma(struct kckpt_finish *f, int i)
 	return addr == v->start ? 0 : -EFAULT;
 }
 
+/*
+ * Where the pages come from: the image's O_DIRECT file, its map or itself;
+ * @crc sums pages read on two CPUs.
+ */
+struct kckpt_fill_src {
+	struct file *direct;
+	unsigned long map;
+	struct kckpt_crc_job crc;
+};
+
 /* Faults in (and unshares) up to @nr pages at @vaddr for writing. */
 static long kckpt_fill_gup(u64 vaddr, unsigned long nr, struct page **pages)
 {
@@ -183,12 +193,12 @@ static void kckpt_fill_put(struct page **pages, long n, bool filled)
  * *@crc; returns how many. The pages are faulted in (and copy-on-write
  * broken, FOLL_FORCE as ptrace writes: read-only and PROT_NONE mappings
  * too), then the image is read straight into them, an ITER_BVEC: one copy,
- * no bounce buffer, and none at all when @from is the image opened
- * O_DIRECT. The crc32c is taken on their kernel mapping.
+ * no bounce buffer, and none at all from the image opened O_DIRECT. The
+ * crc32c is taken on their kernel mapping, half on another CPU.
  */
-static long kckpt_fill_pages_read(struct kckpt_finish *f, struct file *from,
-				  u64 vaddr, loff_t *off, unsigned long nr,
-				  u32 *crc)
+static long kckpt_fill_pages_read(struct kckpt_finish *f,
+				  struct kckpt_fill_src *src, u64 vaddr,
+				  loff_t *off, unsigned long nr, u32 *crc)
 {
 	struct page **pages = (struct page **)f->buf;
 	struct bio_vec *bv = (struct bio_vec *)(pages + 2 * KCKPT_FILL_PAGES);
@@ -205,16 +215,15 @@ static long kckpt_fill_pages_read(struct kckpt_finish *f, struct file *from,
 		};
 	iov_iter_bvec(&it, ITER_DEST, bv, got, got * PAGE_SIZE);
 	while (iov_iter_count(&it) && !err) {
-		ssize_t done = vfs_iter_read(from, &it, off, 0);
+		ssize_t done = vfs_iter_read(src->direct ?: f->s->image, &it,
+					     off, 0);
 
 		if (done <= 0)
 			err = done ?: -EIO;
 	}
-	for (i = 0; i < got && !err; i++) {
-		void *kaddr = kmap_local_page(pages[i]);
-
-		*crc = kckpt_crc32c(*crc, kaddr, PAGE_SIZE);
-		kunmap_local(kaddr);
+	if (!err) {
+		kckpt_crc_job_start(&src->crc, *crc, pages, got, got / 2);
+		*crc = kckpt_crc_job_finish(&src->crc);
 	}
 	kckpt_fill_put(pages, got, !err);
 	return err ?: got;
@@ -259,24 +268,17 @@ static long kckpt_fill_pages_mapped(struct kckpt_finish *f, unsigned long map,
 	return have;
 }
 
-/* Where the pages come from: the image's O_DIRECT file, its map or itself. */
-struct kckpt_fill_src {
-	struct file *direct;
-	unsigned long map;
-};
-
 static long kckpt_fill_pages(struct kckpt_finish *f,
-			     const struct kckpt_fill_src *src, u64 vaddr,
+			     struct kckpt_fill_src *src, u64 vaddr,
 			     loff_t *off, unsigned long nr, u32 *crc)
 {
 	if (src->map)
 		return kckpt_fill_pages_mapped(f, src->map, vaddr, off, nr, crc);
-	return kckpt_fill_pages_read(f, src->direct ?: f->s->image, vaddr, off,
-				     nr, crc);
+	return kckpt_fill_pages_read(f, src, vaddr, off, nr, crc);
 }
 
 static int kckpt_fill_segment(struct kckpt_finish *f,
-			      const struct kckpt_fill_src *src,
+			      struct kckpt_fill_src *src,
 			      const struct kckpt_segment *g)
 {
 	loff_t off = g->offset;
@@ -322,6 +324,7 @@ static void kckpt_fill_src_open(struct kckpt_finish *f,
 {
 	src->direct = kckpt_open_direct(f->s->image, O_RDONLY);
 	src->map = src->direct ? 0 : kckpt_map_image(f);
+	kckpt_crc_job_init(&src->crc, true);
 }
 
 static void kckpt_fill_src_close(struct kckpt_finish *f,
@@ -331,6 +334,7 @@ static void kckpt_fill_src_close(struct kckpt_finish *f,
 		fput(src->direct);
 	if (src->map)
 		vm_munmap(src->map, PAGE_ALIGN(f->s->image_size));
+	destroy_work_on_stack(&src->crc.work);
 }
 
 static int kckpt_fill_memory(struct kckpt_finish *f)

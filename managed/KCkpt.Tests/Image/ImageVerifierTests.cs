@@ -28,6 +28,43 @@ public sealed class ImageVerifierTests
     }
 
     [Fact]
+    public void ImageFileVerifiesThroughDirectReads()
+    {
+        using var scratch = new ScratchDirectory();
+        string path = System.IO.Path.Combine(scratch.Path, "good.ckpt");
+        File.WriteAllBytes(path, Good.Bytes);
+
+        ImageVerifier.Verify(path).BytesVerified.Should().Be(6 * 4096);
+    }
+
+    [Fact]
+    public void DamagedImageFileIsACrcMismatchThroughDirectReads()
+    {
+        var segment = Good.Read().Segments[1];
+        var damaged = Good.With(b => b[(int)segment.Offset + 4095] ^= 0x80);
+        using var scratch = new ScratchDirectory();
+        string path = System.IO.Path.Combine(scratch.Path, "damaged.ckpt");
+        File.WriteAllBytes(path, damaged.Bytes);
+
+        var verify = () => ImageVerifier.Verify(path);
+
+        verify.Should().Throw<ImageFormatException>().Which.Problem.Should().EndWith("its data is damaged");
+    }
+
+    [Fact]
+    public void TruncatedImageFileIsRejectedThroughDirectReads()
+    {
+        var last = Good.Read().Segments[^1];
+        using var scratch = new ScratchDirectory();
+        string path = System.IO.Path.Combine(scratch.Path, "short.ckpt");
+        File.WriteAllBytes(path, Good.Truncated((int)last.Offset + 100).Bytes);
+
+        var verify = () => ImageVerifier.Verify(path);
+
+        verify.Should().Throw<ImageFormatException>();
+    }
+
+    [Fact]
     public void ReaderAloneDoesNotLookAtPageData()
     {
         var segment = Good.Read().Segments[0];

@@ -9,8 +9,6 @@ public sealed record ImageVerification(CheckpointImage Image, int SegmentCount, 
 /// </summary>
 public static class ImageVerifier
 {
-    private const int ChunkSize = 1 << 20;
-
     /// <summary>Verifies the image at <paramref name="path"/>.</summary>
     /// <exception cref="ImageFormatException">The first problem found.</exception>
     public static ImageVerification Verify(string path)
@@ -29,9 +27,10 @@ public static class ImageVerifier
         CheckSegmentsMatchDataLoads(file, image);
         CheckSavedPagesMatchSegments(file, image);
         ulong bytes = 0;
+        using var checksummer = SegmentChecksummer.For(file, stream);
         foreach (var segment in image.Segments)
         {
-            CheckChecksum(file, segment);
+            CheckChecksum(file, checksummer, segment);
             bytes += segment.Size;
         }
 
@@ -124,19 +123,9 @@ public static class ImageVerifier
         }
     }
 
-    private static void CheckChecksum(ImageFile file, ImageSegment segment)
+    private static void CheckChecksum(ImageFile file, SegmentChecksummer checksummer, ImageSegment segment)
     {
-        var buffer = new byte[(int)Math.Min(ChunkSize, segment.Size)];
-        uint running = Crc32C.Initial;
-        for (ulong done = 0; done < segment.Size;)
-        {
-            int count = (int)Math.Min((ulong)buffer.Length, segment.Size - done);
-            file.Read((long)(segment.Offset + done), buffer.AsSpan(0, count));
-            running = Crc32C.Append(running, buffer.AsSpan(0, count));
-            done += (ulong)count;
-        }
-
-        uint actual = Crc32C.Finish(running);
+        uint actual = checksummer.Compute(segment.Offset, segment.Size);
         if (actual != segment.Crc32c)
         {
             throw file.Error(segment.Offset, $"segment {segment.Index} (vaddr 0x{segment.VirtualAddress:x}, 0x{segment.Size:x} bytes) has crc32c 0x{actual:x8}, but KCKPT_NT_SEGMENTS says 0x{segment.Crc32c:x8}: its data is damaged");

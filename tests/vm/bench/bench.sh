@@ -16,8 +16,9 @@
 #   criu dump      'criu dump -t PID -D DIR --shell-job --leave-running' end
 #                  to end
 #   dd             'dd if=/dev/zero bs=1M count=N conv=fsync' to the same FS
-# Restore columns (the image is made first, untimed, and the target killed;
-# every restore is timed by bench_restore from starting the restorer until
+# Restore columns (the image is made first, untimed, the target killed and
+# the page cache dropped: the image is read cold, as a restore the next day
+# would; every restore is timed by bench_restore from starting the restorer until
 # the restored process itself answers SIGUSR1 on a FIFO, and counts only
 # if the process then finds every word of its N MiB intact (SIGUSR2)):
 #   kckpt-restore  the static helper run directly, 'kckpt-restore IMG', on
@@ -46,7 +47,9 @@ KCKPT_KO=$KCKPT_ROOT/build/$KCKPT_RELEASE/kckpt.ko
 SIZES=${KCKPT_BENCH_SIZES:-"64 256 1024"}
 REPS=${KCKPT_BENCH_REPS:-3}
 EXTRAS=${KCKPT_BENCH_EXTRAS:-yes}	# ftrace breakdown + reserved-memory run
-WORK=/tmp/kckpt-bench			# tmpfs in the guest: every tool writes here
+# Every tool writes here: the guest's ext4 disk by default (what a user's
+# images live on), or KCKPT_BENCH_DIR=/tmp for tmpfs.
+WORK=${KCKPT_BENCH_DIR:-/disk}/kckpt-bench
 TOOL_TIMEOUT=${KCKPT_BENCH_TOOL_TIMEOUT:-900}
 REPORT=$KCKPT_OUT/bench.txt
 FIFO=$WORK/answer.fifo			# restored targets answer here
@@ -184,6 +187,9 @@ tool_dd_write() {
 }
 
 # ---------------------------------------------------------------- restore
+# Written and synced images leave the page cache: every restore reads cold.
+drop_caches() { sync && echo 3 >/proc/sys/vm/drop_caches; }
+
 # checkpoint_for_restore IMG: a kckpt image of the target (untimed), then
 # the target is killed.
 checkpoint_for_restore() {
@@ -191,7 +197,7 @@ checkpoint_for_restore() {
 	out=$(timeout "$TOOL_TIMEOUT" "$BENCH_CKPT" "$TPID" "$1" 2>&1)
 	stop_target
 	case "$out" in
-	ok*) return 0 ;;
+	ok*) drop_caches; return 0 ;;
 	*) ERR="checkpoint before the restore failed: $out"; rm -f "$1"; return 1 ;;
 	esac
 }
@@ -249,6 +255,7 @@ tool_criu_restore() {
 		rm -rf "$dir"
 		return 1
 	fi
+	drop_caches
 	restore_timed "wait:$pid" criu restore -D "$dir" --shell-job -d \
 		-o restore.log
 	rc=$?

@@ -11,6 +11,7 @@
 # Environment: KCKPT_BENCH_SIZES ("64 256 1024" MiB), KCKPT_BENCH_REPS (3),
 # KCKPT_BENCH_EXTRAS (yes: ftrace breakdown + reserved-memory run),
 # KCKPT_BENCH_TRACE_MIB (64: the size the ftrace breakdown checkpoints),
+# KCKPT_BENCH_DIR (/disk, the guest's ext4 disk; /tmp: tmpfs),
 # KCKPT_VM_MEM (6144 MiB: the 1024 MiB target, its image and criu's fit).
 # Prints, never asserts: fails only when the VM run itself breaks (guest did
 # not finish, or the guest kernel log shows a splat).
@@ -37,6 +38,7 @@ done
 	printf 'KCKPT_BENCH_REPS=%q\n' "${KCKPT_BENCH_REPS:-3}"
 	printf 'KCKPT_BENCH_EXTRAS=%q\n' "${KCKPT_BENCH_EXTRAS:-yes}"
 	printf 'KCKPT_BENCH_TRACE_MIB=%q\n' "${KCKPT_BENCH_TRACE_MIB:-64}"
+	printf 'KCKPT_BENCH_DIR=%q\n' "${KCKPT_BENCH_DIR:-/disk}"
 } >"$BIN/config.sh"
 
 export KCKPT_VM_MEM=${KCKPT_VM_MEM:-6144}
