@@ -218,6 +218,12 @@ static long kckpt_fill_pages_read(struct kckpt_finish *f,
 		ssize_t done = vfs_iter_read(src->direct ?: f->s->image, &it,
 					     off, 0);
 
+		if (done == -EINVAL && src->direct) {
+			/* refused (alignment, say): the page cache, then */
+			fput(src->direct);
+			src->direct = NULL;
+			continue;
+		}
 		if (done <= 0)
 			err = done ?: -EIO;
 	}
