@@ -156,13 +156,16 @@ static int kckpt_map_vma(struct kckpt_finish *f, int i)
 }
 
 /*
- * Where the pages come from: the image's O_DIRECT file, its map or itself;
- * @crc sums pages read on two CPUs.
+ * Where the pages come from: the image's O_DIRECT file, its map or itself.
+ * Read pages are summed by @crc on another CPU while the next batch is
+ * faulted in and read: @pending of them, still pinned, until drained.
  */
 struct kckpt_fill_src {
 	struct file *direct;
 	unsigned long map;
 	struct kckpt_crc_job crc;
+	struct page **pending;
+	long nr_pending;
 };
 
 /* Faults in (and unshares) up to @nr pages at @vaddr for writing. */
@@ -188,13 +191,24 @@ static void kckpt_fill_put(struct page **pages, long n, bool filled)
 	}
 }
 
+/* Waits for the sum of the pending batch, adds it to *@crc, unpins it. */
+static void kckpt_fill_drain(struct kckpt_fill_src *src, u32 *crc)
+{
+	if (!src->pending)
+		return;
+	*crc = kckpt_crc_job_finish(&src->crc);
+	kckpt_fill_put(src->pending, src->nr_pending, true);
+	src->pending = NULL;
+}
+
 /*
- * Fills up to @nr pages at @vaddr from the image at *@off and adds them to
- * *@crc; returns how many. The pages are faulted in (and copy-on-write
- * broken, FOLL_FORCE as ptrace writes: read-only and PROT_NONE mappings
- * too), then the image is read straight into them, an ITER_BVEC: one copy,
- * no bounce buffer, and none at all from the image opened O_DIRECT. The
- * crc32c is taken on their kernel mapping, half on another CPU.
+ * Fills up to @nr pages at @vaddr from the image at *@off; returns how
+ * many. The pages are faulted in (and copy-on-write broken, FOLL_FORCE as
+ * ptrace writes: read-only and PROT_NONE mappings too), then the image is
+ * read straight into them, an ITER_BVEC: one copy, no bounce buffer, and
+ * none at all from the image opened O_DIRECT. Their crc32c is taken on
+ * their kernel mapping by a worker while the next batch is faulted in (the
+ * two halves of f->buf take turns); it reaches *@crc when drained.
  */
 static long kckpt_fill_pages_read(struct kckpt_finish *f,
 				  struct kckpt_fill_src *src, u64 vaddr,
@@ -206,6 +220,8 @@ static long kckpt_fill_pages_read(struct kckpt_finish *f,
 	long got, i;
 	int err = 0;
 
+	if (src->pending == pages)
+		pages += KCKPT_FILL_PAGES;
 	got = kckpt_fill_gup(vaddr, nr, pages);
 	if (got < 0)
 		return got;
@@ -227,12 +243,15 @@ static long kckpt_fill_pages_read(struct kckpt_finish *f,
 		if (done <= 0)
 			err = done ?: -EIO;
 	}
-	if (!err) {
-		kckpt_crc_job_start(&src->crc, *crc, pages, got, got / 2);
-		*crc = kckpt_crc_job_finish(&src->crc);
+	kckpt_fill_drain(src, crc);
+	if (err) {
+		kckpt_fill_put(pages, got, false);
+		return err;
 	}
-	kckpt_fill_put(pages, got, !err);
-	return err ?: got;
+	kckpt_crc_job_start(&src->crc, *crc, pages, got, 0);
+	src->pending = pages;
+	src->nr_pending = got;
+	return got;
 }
 
 /*
@@ -290,20 +309,25 @@ static int kckpt_fill_segment(struct kckpt_finish *f,
 	loff_t off = g->offset;
 	u64 done = 0;
 	u32 crc = ~0U;
+	long got = 0;
 
 	while (done < g->size) {
 		unsigned long nr = min_t(u64, KCKPT_FILL_PAGES,
 					 (g->size - done) >> PAGE_SHIFT);
-		long got = kckpt_fill_pages(f, src, g->vaddr + done, &off,
-					  nr, &crc);
 
+		got = kckpt_fill_pages(f, src, g->vaddr + done, &off, nr, &crc);
 		if (got < 0)
-			return got;
+			break;
 		done += (u64)got << PAGE_SHIFT;
-		if (fatal_signal_pending(current))
-			return -EINTR;
+		if (fatal_signal_pending(current)) {
+			got = -EINTR;
+			break;
+		}
 		cond_resched();
 	}
+	kckpt_fill_drain(src, &crc);
+	if (got < 0)
+		return got;
 	return ~crc == g->crc32c ? 0 : -EBADMSG;
 }
 
@@ -331,6 +355,7 @@ static void kckpt_fill_src_open(struct kckpt_finish *f,
 	src->direct = kckpt_open_direct(f->s->image, O_RDONLY);
 	src->map = src->direct ? 0 : kckpt_map_image(f);
 	kckpt_crc_job_init(&src->crc, true);
+	src->pending = NULL;
 }
 
 static void kckpt_fill_src_close(struct kckpt_finish *f,

@@ -6,9 +6,11 @@
  *                                   the image (an image of "another build")
  *   image_fuzz run IMAGE N SEED HELPER
  *                                   N times: mutate the image's metadata
- *                                   (ELF header, program headers, notes),
- *                                   run HELPER on it, kill it if it runs
- *                                   past 3 s; prints how the runs ended.
+ *                                   (ELF header, program headers, notes)
+ *                                   and now and then its page data, save
+ *                                   it as IMAGE.mutant, run HELPER on it,
+ *                                   kill it if it runs past 3 s; prints
+ *                                   how the runs ended.
  * The kernel must answer every mutant with a refusal, or restore it; the
  * VM harness fails the run if the kernel log shows any splat.
  */
@@ -93,10 +95,17 @@ static void mutate(const struct image *im, unsigned char *d)
 	int n = 1 + rand() % 8;
 
 	while (n--) {
-		int where = rand() % 10;
+		int where = rand() % 11;
 		size_t base = where < 2 ? 0 : where < 5 ? im->phoff : im->noff;
 		size_t len = where < 2 ? sizeof(Elf64_Ehdr) : where < 5 ? im->phlen : im->nlen;
-		size_t off = base + (len ? rand() % len : 0);
+		size_t off;
+
+		if (where == 10 && im->noff > 4096) {
+			/* page data: its crc32c must catch it */
+			base = 4096;
+			len = im->noff - 4096;
+		}
+		off = base + (len ? rand() % len : 0);
 
 		if (rand() % 2) {
 			d[off] ^= 1 << (rand() % 8);
@@ -140,6 +149,7 @@ int main(int argc, char **argv)
 {
 	struct image im;
 	int outcome[3] = { 0 }, i, n;
+	char mutant[4096];
 	unsigned char *d;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -160,11 +170,12 @@ int main(int argc, char **argv)
 	n = atoi(argv[3]);
 	srand(atoi(argv[4]));
 	d = malloc(im.size);
+	snprintf(mutant, sizeof(mutant), "%s.mutant", argv[2]);
 	for (i = 0; i < n; i++) {
 		memcpy(d, im.data, im.size);
 		mutate(&im, d);
-		save(&im, d, "/tmp/kckpt-fuzz.img");
-		outcome[run_helper(argv[5], "/tmp/kckpt-fuzz.img")]++;
+		save(&im, d, mutant);
+		outcome[run_helper(argv[5], mutant)]++;
 	}
 	printf("%d mutants: %d refused, %d restored or died after restore, %d killed after 3 s\n",
 	       n, outcome[0], outcome[1], outcome[2]);
