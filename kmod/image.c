@@ -71,7 +71,7 @@ static int kckpt_write_at(struct kckpt_image *img, const void *p, size_t n,
 	return 0;
 }
 
-static u32 kckpt_crc_page_run(u32 crc, struct page **pages, unsigned int n)
+u32 kckpt_crc_page_run(u32 crc, struct page **pages, unsigned int n)
 {
 	unsigned int i;
 
@@ -91,16 +91,13 @@ static void kckpt_crc_work(struct work_struct *work)
 	j->crc = kckpt_crc_page_run(j->crc, j->pages, j->n - j->mine);
 }
 
-void kckpt_crc_job_init(struct kckpt_crc_job *j, bool onstack)
-{
-	if (onstack)
-		INIT_WORK_ONSTACK(&j->work, kckpt_crc_work);
-	else
-		INIT_WORK(&j->work, kckpt_crc_work);
-}
-
-void kckpt_crc_job_start(struct kckpt_crc_job *j, u32 crc, struct page **pages,
-			 unsigned int n, unsigned int mine)
+/*
+ * Starts summing @n @pages onto @crc (raw, as kckpt_crc32c): on a worker,
+ * but for the last @mine pages, which kckpt_crc_job_finish() sums here.
+ */
+static void kckpt_crc_job_start(struct kckpt_crc_job *j, u32 crc,
+				struct page **pages, unsigned int n,
+				unsigned int mine)
 {
 	j->pages = pages;
 	j->n = n;
@@ -113,7 +110,8 @@ void kckpt_crc_job_start(struct kckpt_crc_job *j, u32 crc, struct page **pages,
 		j->crc = kckpt_crc_page_run(crc, pages, n);
 }
 
-u32 kckpt_crc_job_finish(struct kckpt_crc_job *j)
+/* Sums the caller's part, waits for the worker's; returns the whole sum. */
+static u32 kckpt_crc_job_finish(struct kckpt_crc_job *j)
 {
 	u32 crc2 = 0;
 
@@ -143,7 +141,7 @@ struct file *kckpt_open_direct(struct file *file, int how)
 int kckpt_image_init(struct kckpt_image *img, struct file *file)
 {
 	memset(img, 0, sizeof(*img));
-	kckpt_crc_job_init(&img->crc_job, false);
+	INIT_WORK(&img->crc_job.work, kckpt_crc_work);
 	img->bvec = kmalloc_array(KCKPT_WRITE_BATCH, sizeof(*img->bvec),
 				  GFP_KERNEL);
 	if (!img->bvec)

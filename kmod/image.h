@@ -24,8 +24,8 @@ int kckpt_buf_append(struct kckpt_buf *b, const void *p, size_t n);
 void kckpt_buf_free(struct kckpt_buf *b);
 
 /*
- * The crc32c of a batch of pages, taken on another CPU meanwhile (during its
- * write, say), the last @mine pages by the caller in kckpt_crc_job_finish().
+ * The crc32c of a batch of pages, taken on another CPU during its write,
+ * the last @mine pages by the writer once the write is done.
  */
 struct kckpt_crc_job {
 	struct work_struct work;
@@ -36,13 +36,8 @@ struct kckpt_crc_job {
 	u32 crc;
 };
 
-/* On the stack: destroy_work_on_stack() once done. */
-void kckpt_crc_job_init(struct kckpt_crc_job *j, bool onstack);
-/* Starts summing @n @pages onto @crc (raw, as kckpt_crc32c). */
-void kckpt_crc_job_start(struct kckpt_crc_job *j, u32 crc, struct page **pages,
-			 unsigned int n, unsigned int mine);
-/* Sums the caller's part, waits for the worker's; returns the whole sum. */
-u32 kckpt_crc_job_finish(struct kckpt_crc_job *j);
+/* The crc32c of @n pages added to @crc (raw, as kckpt_crc32c). */
+u32 kckpt_crc_page_run(u32 crc, struct page **pages, unsigned int n);
 
 struct kckpt_image {
 	struct file *file;

@@ -37,12 +37,13 @@
 #include "restore.h"
 
 /*
- * pages filled per batch; f->buf holds their page and bio_vec arrays and,
- * when the image is mapped, the image's pages of the batch
+ * pages filled per batch; f->buf holds two batches' page arrays (the two
+ * lanes of a read fill; or the process's and the image's pages of a batch
+ * when the image is mapped) and the lanes' bio_vec arrays
  */
 #define KCKPT_FILL_PAGES	512
-#define KCKPT_FILL_BUF		(KCKPT_FILL_PAGES * \
-				 (2 * sizeof(struct page *) + sizeof(struct bio_vec)))
+#define KCKPT_FILL_BUF		(KCKPT_FILL_PAGES * 2 * \
+				 (sizeof(struct page *) + sizeof(struct bio_vec)))
 /* the flags a user program may change (as sigreturn allows) */
 #define KCKPT_USER_EFLAGS	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | \
 				 X86_EFLAGS_TF | X86_EFLAGS_SF | X86_EFLAGS_ZF | \
@@ -156,22 +157,39 @@ static int kckpt_map_vma(struct kckpt_finish *f, int i)
 }
 
 /*
- * Where the pages come from: the image's O_DIRECT file, its map or itself.
- * Read pages are summed by @crc on another CPU while the next batch is
- * faulted in and read: @pending of them, still pinned, until drained.
+ * A run of pages a read fill brings back, by the ioctl's thread or by a
+ * worker on another CPU meanwhile: @nr pages at @vaddr from the image at
+ * @off, and their crc32c (seeded with 0).
+ */
+struct kckpt_fill_lane {
+	struct work_struct work;
+	struct kckpt_fill_src *src;
+	struct page **pages;	/* KCKPT_FILL_PAGES of them */
+	struct bio_vec *bv;	/* as many */
+	u64 vaddr;
+	loff_t off;
+	unsigned long nr;
+	u32 crc;
+	int err;
+};
+
+/*
+ * Where the pages come from: the image's O_DIRECT file (@direct_ok until
+ * the file system refuses a read), its map, or the image itself.
  */
 struct kckpt_fill_src {
+	struct file *image;
 	struct file *direct;
+	bool direct_ok;
 	unsigned long map;
-	struct kckpt_crc_job crc;
-	struct page **pending;
-	long nr_pending;
+	struct mm_struct *mm;
+	struct kckpt_fill_lane lanes[2];
 };
 
 /* Faults in (and unshares) up to @nr pages at @vaddr for writing. */
-static long kckpt_fill_gup(u64 vaddr, unsigned long nr, struct page **pages)
+static long kckpt_fill_gup(struct mm_struct *mm, u64 vaddr, unsigned long nr,
+			   struct page **pages)
 {
-	struct mm_struct *mm = current->mm;
 	long got;
 
 	mmap_read_lock(mm);
@@ -191,67 +209,104 @@ static void kckpt_fill_put(struct page **pages, long n, bool filled)
 	}
 }
 
-/* Waits for the sum of the pending batch, adds it to *@crc, unpins it. */
-static void kckpt_fill_drain(struct kckpt_fill_src *src, u32 *crc)
+/* Reads the image at *@off into the pages of @it, to the end. */
+static int kckpt_fill_read(struct kckpt_fill_src *src, struct iov_iter *it,
+			   loff_t *off)
 {
-	if (!src->pending)
-		return;
-	*crc = kckpt_crc_job_finish(&src->crc);
-	kckpt_fill_put(src->pending, src->nr_pending, true);
-	src->pending = NULL;
-}
+	while (iov_iter_count(it)) {
+		bool direct = READ_ONCE(src->direct_ok);
+		ssize_t done = vfs_iter_read(direct ? src->direct : src->image,
+					     it, off, 0);
 
-/*
- * Fills up to @nr pages at @vaddr from the image at *@off; returns how
- * many. The pages are faulted in (and copy-on-write broken, FOLL_FORCE as
- * ptrace writes: read-only and PROT_NONE mappings too), then the image is
- * read straight into them, an ITER_BVEC: one copy, no bounce buffer, and
- * none at all from the image opened O_DIRECT. Their crc32c is taken on
- * their kernel mapping by a worker while the next batch is faulted in (the
- * two halves of f->buf take turns); it reaches *@crc when drained.
- */
-static long kckpt_fill_pages_read(struct kckpt_finish *f,
-				  struct kckpt_fill_src *src, u64 vaddr,
-				  loff_t *off, unsigned long nr, u32 *crc)
-{
-	struct page **pages = (struct page **)f->buf;
-	struct bio_vec *bv = (struct bio_vec *)(pages + 2 * KCKPT_FILL_PAGES);
-	struct iov_iter it;
-	long got, i;
-	int err = 0;
-
-	if (src->pending == pages)
-		pages += KCKPT_FILL_PAGES;
-	got = kckpt_fill_gup(vaddr, nr, pages);
-	if (got < 0)
-		return got;
-	for (i = 0; i < got; i++)
-		bv[i] = (struct bio_vec) {
-			.bv_page = pages[i], .bv_len = PAGE_SIZE,
-		};
-	iov_iter_bvec(&it, ITER_DEST, bv, got, got * PAGE_SIZE);
-	while (iov_iter_count(&it) && !err) {
-		ssize_t done = vfs_iter_read(src->direct ?: f->s->image, &it,
-					     off, 0);
-
-		if (done == -EINVAL && src->direct) {
+		if (done == -EINVAL && direct) {
 			/* refused (alignment, say): the page cache, then */
-			fput(src->direct);
-			src->direct = NULL;
+			WRITE_ONCE(src->direct_ok, false);
 			continue;
 		}
 		if (done <= 0)
-			err = done ?: -EIO;
+			return done ?: -EIO;
 	}
-	kckpt_fill_drain(src, crc);
-	if (err) {
-		kckpt_fill_put(pages, got, false);
-		return err;
+	return 0;
+}
+
+/*
+ * Fills a lane's pages: they are faulted in (and copy-on-write broken,
+ * FOLL_FORCE as ptrace writes: read-only and PROT_NONE mappings too), the
+ * image is read straight into them, an ITER_BVEC: one copy, no bounce
+ * buffer, and none at all from the image opened O_DIRECT; then their
+ * crc32c is taken on their kernel mapping.
+ */
+static int kckpt_fill_lane(struct kckpt_fill_lane *l)
+{
+	unsigned long done = 0;
+	struct iov_iter it;
+	long got, i;
+	int err;
+
+	l->crc = 0;
+	while (done < l->nr) {
+		got = kckpt_fill_gup(l->src->mm, l->vaddr + done * PAGE_SIZE,
+				     l->nr - done, l->pages);
+		if (got < 0)
+			return got;
+		for (i = 0; i < got; i++)
+			l->bv[i] = (struct bio_vec) {
+				.bv_page = l->pages[i], .bv_len = PAGE_SIZE,
+			};
+		iov_iter_bvec(&it, ITER_DEST, l->bv, got, got * PAGE_SIZE);
+		err = kckpt_fill_read(l->src, &it, &l->off);
+		if (!err)
+			l->crc = kckpt_crc_page_run(l->crc, l->pages, got);
+		kckpt_fill_put(l->pages, got, !err);
+		if (err)
+			return err;
+		done += got;
 	}
-	kckpt_crc_job_start(&src->crc, *crc, pages, got, 0);
-	src->pending = pages;
-	src->nr_pending = got;
-	return got;
+	return 0;
+}
+
+static void kckpt_fill_lane_work(struct work_struct *work)
+{
+	struct kckpt_fill_lane *l = container_of(work, struct kckpt_fill_lane,
+						 work);
+
+	l->err = kckpt_fill_lane(l);
+}
+
+/*
+ * Fills up to two batches at @vaddr from the image at *@off and adds them
+ * to *@crc; returns how many pages. The second batch goes to a worker on
+ * another CPU. Faulting the pages in (zeroing them first) costs more than
+ * their crc32c: rather than one CPU faulting and the other summing, each
+ * does both for its own batch, and the two sums are combined in order.
+ */
+static long kckpt_fill_pages_read(struct kckpt_fill_src *src, u64 vaddr,
+				  loff_t *off, unsigned long nr, u32 *crc)
+{
+	struct kckpt_fill_lane *a = &src->lanes[0], *b = &src->lanes[1];
+	unsigned long rest;
+
+	a->vaddr = vaddr;
+	a->off = *off;
+	a->nr = min_t(unsigned long, nr, KCKPT_FILL_PAGES);
+	rest = nr - a->nr;
+	if (rest) {
+		b->vaddr = vaddr + a->nr * PAGE_SIZE;
+		b->off = *off + a->nr * PAGE_SIZE;
+		b->nr = min_t(unsigned long, rest, KCKPT_FILL_PAGES);
+		queue_work(system_unbound_wq, &b->work);
+	}
+	a->err = kckpt_fill_lane(a);
+	if (rest)
+		flush_work(&b->work);
+	if (a->err || (rest && b->err))
+		return a->err ?: b->err;
+	*crc = kckpt_crc32c_combine(*crc, a->crc, (u64)a->nr * PAGE_SIZE);
+	if (rest)
+		*crc = kckpt_crc32c_combine(*crc, b->crc,
+					    (u64)b->nr * PAGE_SIZE);
+	*off += (a->nr + (rest ? b->nr : 0)) * PAGE_SIZE;
+	return a->nr + (rest ? b->nr : 0);
 }
 
 /*
@@ -268,7 +323,8 @@ static long kckpt_fill_pages_mapped(struct kckpt_finish *f, unsigned long map,
 	struct mm_struct *mm = current->mm;
 	long got, have, i;
 
-	got = kckpt_fill_gup(vaddr, nr, pages);
+	nr = min_t(unsigned long, nr, KCKPT_FILL_PAGES);
+	got = kckpt_fill_gup(mm, vaddr, nr, pages);
 	if (got < 0)
 		return got;
 	mmap_read_lock(mm);
@@ -299,7 +355,7 @@ static long kckpt_fill_pages(struct kckpt_finish *f,
 {
 	if (src->map)
 		return kckpt_fill_pages_mapped(f, src->map, vaddr, off, nr, crc);
-	return kckpt_fill_pages_read(f, src, vaddr, off, nr, crc);
+	return kckpt_fill_pages_read(src, vaddr, off, nr, crc);
 }
 
 static int kckpt_fill_segment(struct kckpt_finish *f,
@@ -309,25 +365,20 @@ static int kckpt_fill_segment(struct kckpt_finish *f,
 	loff_t off = g->offset;
 	u64 done = 0;
 	u32 crc = ~0U;
-	long got = 0;
 
 	while (done < g->size) {
-		unsigned long nr = min_t(u64, KCKPT_FILL_PAGES,
+		unsigned long nr = min_t(u64, 2 * KCKPT_FILL_PAGES,
 					 (g->size - done) >> PAGE_SHIFT);
+		long got = kckpt_fill_pages(f, src, g->vaddr + done, &off,
+					  nr, &crc);
 
-		got = kckpt_fill_pages(f, src, g->vaddr + done, &off, nr, &crc);
 		if (got < 0)
-			break;
+			return got;
 		done += (u64)got << PAGE_SHIFT;
-		if (fatal_signal_pending(current)) {
-			got = -EINTR;
-			break;
-		}
+		if (fatal_signal_pending(current))
+			return -EINTR;
 		cond_resched();
 	}
-	kckpt_fill_drain(src, &crc);
-	if (got < 0)
-		return got;
 	return ~crc == g->crc32c ? 0 : -EBADMSG;
 }
 
@@ -352,20 +403,35 @@ static unsigned long kckpt_map_image(struct kckpt_finish *f)
 static void kckpt_fill_src_open(struct kckpt_finish *f,
 				struct kckpt_fill_src *src)
 {
-	src->direct = kckpt_open_direct(f->s->image, O_RDONLY);
+	struct page **pages = (struct page **)f->buf;
+	struct bio_vec *bv = (struct bio_vec *)(pages + 2 * KCKPT_FILL_PAGES);
+	int i;
+
+	memset(src, 0, sizeof(*src));
+	src->image = f->s->image;
+	src->mm = current->mm;
+	src->direct = kckpt_open_direct(src->image, O_RDONLY);
+	src->direct_ok = src->direct;
 	src->map = src->direct ? 0 : kckpt_map_image(f);
-	kckpt_crc_job_init(&src->crc, true);
-	src->pending = NULL;
+	for (i = 0; i < ARRAY_SIZE(src->lanes); i++) {
+		src->lanes[i].src = src;
+		src->lanes[i].pages = pages + i * KCKPT_FILL_PAGES;
+		src->lanes[i].bv = bv + i * KCKPT_FILL_PAGES;
+		INIT_WORK_ONSTACK(&src->lanes[i].work, kckpt_fill_lane_work);
+	}
 }
 
 static void kckpt_fill_src_close(struct kckpt_finish *f,
 				 struct kckpt_fill_src *src)
 {
+	int i;
+
 	if (src->direct)
 		fput(src->direct);
 	if (src->map)
 		vm_munmap(src->map, PAGE_ALIGN(f->s->image_size));
-	destroy_work_on_stack(&src->crc.work);
+	for (i = 0; i < ARRAY_SIZE(src->lanes); i++)
+		destroy_work_on_stack(&src->lanes[i].work);
 }
 
 static int kckpt_fill_memory(struct kckpt_finish *f)
