@@ -300,6 +300,15 @@ static void kckpt_fill_itimer(struct kckpt_proc *p)
 		s64 left = ktime_to_ns(__hrtimer_get_remaining(timer, false));
 
 		p->itimer_real_value_ns = max_t(s64, left, NSEC_PER_USEC);
+	} else if (sig->it_real_incr) {
+		/*
+		 * An interval timer that expired and waits for its SIGALRM
+		 * to be dequeued, which rearms it. Saved as expiring at once:
+		 * the restored timer fires (its SIGALRM merges with the
+		 * pending one) and waits the same way. As disarmed (0), the
+		 * restore would lose the interval.
+		 */
+		p->itimer_real_value_ns = NSEC_PER_USEC;
 	}
 	p->itimer_real_interval_ns = ktime_to_ns(sig->it_real_incr);
 	spin_unlock_irq(&current->sighand->siglock);
