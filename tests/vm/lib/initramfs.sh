@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Builds the guest's initramfs: static busybox, the modules needed to mount
-# the host's root over 9p and the ext4 disk (resolved by dependency, decompressed so busybox
-# insmod can load them) and guest/init. Sourced by run.sh.
+# the host's root over 9p and the ext4 disk (resolved by dependency,
+# decompressed so busybox insmod can load them) and guest/init. Sourced by
+# run.sh.
 
 # Modules the guest needs before it can reach the host's files and its disk.
 KCKPT_GUEST_MODULES=${KCKPT_GUEST_MODULES:-"virtio_pci 9pnet_virtio 9p overlay virtio_blk ext4"}
