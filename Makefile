@@ -3,7 +3,8 @@
 #   make            build everything for this machine's tests: checkpt CLI,
 #                   test programs (kckpt.ko is built per VM kernel by the tests)
 #   make demo       install what is missing, build, boot the test kernel, demo
-#   make test       the whole suite: host tests + VM tests on both kernels
+#   make test       the whole suite: host tests + VM tests on every kernel
+#                   (KERNELS="trixie sid" or KERNELS=6.12: only those)
 #   make module KDIR=/lib/modules/<release>/build
 #                   build build/<release>/kckpt.ko and kckpt_tty.ko against
 #                   those headers
@@ -18,7 +19,7 @@ CFLAGS_TESTS := -O2 -g -Wall -Wextra -Werror -Ikmod/include -pthread
 
 B := build
 TEST_PROGS := $(patsubst tests/vm/progs/%.c,$(B)/tests/%,$(wildcard tests/vm/progs/*.c))
-KMOD_SRC := $(wildcard kmod/*.c kmod/*.h kmod/include/uapi/*.h) kmod/Kbuild kmod/Makefile
+KMOD_SRC := $(wildcard kmod/*/*.c kmod/*/*.h kmod/include/uapi/*.h) kmod/Kbuild kmod/Makefile
 TTY_SRC := $(wildcard tty-hook/*.c tty-hook/*.h) tty-hook/Kbuild tty-hook/Makefile
 
 all: managed test-progs $(B)/bin/kckpt-restore
@@ -140,8 +141,9 @@ module: $(KMOD_SRC) $(TTY_SRC) VERSION
 demo: deps all
 	tests/vm/run.sh demo
 
+# KERNELS: which kernels the VM tests boot (default: all four)
 test: deps all
-	tests/run-all.sh
+	$(if $(KERNELS),KCKPT_KERNELS="$(KERNELS)") tests/run-all.sh
 
 # Checkpoint timings in one VM (kckpt ioctl, checkpt CLI, criu, dd); prints only.
 bench: deps all
@@ -153,7 +155,7 @@ test-host:
 	$(DOTNET) test KCkpt.sln -c Release --nologo
 
 test-vm: all
-	tests/vm/run.sh test
+	$(if $(KERNELS),KCKPT_KERNELS="$(KERNELS)") tests/vm/run.sh test
 
 install: module all
 	install -D -m 0644 $(B)/$(KREL)/kckpt.ko /lib/modules/$(KREL)/extra/kckpt.ko

@@ -4,7 +4,9 @@
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 
-#include "kckpt.h"
+#include "core/kckpt.h"
+#include "checkpoint/checkpoint.h"
+#include "ioctl.h"
 
 static bool kckpt_version_in_is_clean(const struct kckpt_version *v)
 {
@@ -12,15 +14,15 @@ static bool kckpt_version_in_is_clean(const struct kckpt_version *v)
 	       !memchr_inv(v->pad, 0, sizeof(v->pad));
 }
 
-long kckpt_ioc_version(void __user *uarg)
+long kckpt_ioc_version(struct file *dev, const struct kckpt_uarg *ua)
 {
 	struct kckpt_version v;
 	int err;
 
-	err = kckpt_copy_struct_in(&v, sizeof(v), uarg);
+	err = kckpt_copy_struct_in(&v, sizeof(v), ua);
 	if (err)
 		return err;
-	if (!kckpt_version_in_is_clean(&v))
+	if (!kckpt_version_in_is_clean(&v) || v.sigckpt || v.sigckptexit)
 		return -EINVAL;
 
 	memset(&v, 0, sizeof(v));
@@ -30,8 +32,6 @@ long kckpt_ioc_version(void __user *uarg)
 	strscpy(v.module_version, KCKPT_MODULE_VERSION,
 		sizeof(v.module_version));
 	strscpy(v.kernel_release, utsname()->release, sizeof(v.kernel_release));
-
-	if (copy_to_user(uarg, &v, sizeof(v)))
-		return -EFAULT;
-	return 0;
+	kckpt_request_signals(&v.sigckpt, &v.sigckptexit);
+	return kckpt_copy_struct_out(ua, &v, sizeof(v));
 }

@@ -40,6 +40,10 @@
  * @module_version:	out: NUL-terminated module version string
  * @kernel_release:	out: NUL-terminated release of the running kernel
  * @pad:		must be 0
+ * @sigckpt:		out: the signal number of SIGCKPT (module parameter)
+ * @sigckptexit:	out: the signal number of SIGCKPTEXIT
+ *
+ * The answer is cut to the caller's size; @size comes back as the module's.
  */
 struct kckpt_version {
 	__u32 size;
@@ -50,6 +54,9 @@ struct kckpt_version {
 	char module_version[KCKPT_VERSION_STRLEN];
 	char kernel_release[KCKPT_RELEASE_STRLEN];
 	__u8 pad[7];
+	/* ABI 1, second revision (KCKPT_VERSION_SIZE_VER1) */
+	__u32 sigckpt;
+	__u32 sigckptexit;
 };
 
 /* ------------------------------------------------------------------ */
@@ -575,13 +582,43 @@ struct kckpt_restore_finish {
 	char reason[KCKPT_REASON_LEN];
 };
 
+/* ------------------------------------------------------------------ */
+/* The ioctls                                                           */
+/* ------------------------------------------------------------------ */
+/*
+ * Growth: the module finds a command by its number (_IOC_NR) and copies
+ * exactly the size the caller's ioctl number encodes (_IOC_SIZE), which
+ * must equal the structure's own @size. A caller built against an older
+ * header (a shorter structure, never shorter than its *_SIZE_VER0) gets
+ * the fields it knows, the new ones read as zero; a newer caller's longer
+ * structure is accepted when the tail this module does not know is zero
+ * (E2BIG otherwise). Answers are cut to the caller's size. Fields are only
+ * ever appended; a change that cannot be expressed so bumps
+ * KCKPT_ABI_VERSION.
+ */
 #define KCKPT_IOC_MAGIC		0xCE
 
-#define KCKPT_IOC_VERSION	_IOWR(KCKPT_IOC_MAGIC, 0x00, struct kckpt_version)
-#define KCKPT_IOC_CHECKPOINT	_IOWR(KCKPT_IOC_MAGIC, 0x01, struct kckpt_checkpoint)
-#define KCKPT_IOC_RESTORE_BEGIN	_IOWR(KCKPT_IOC_MAGIC, 0x02, struct kckpt_restore_begin)
-#define KCKPT_IOC_RESTORE_NOTE	_IOWR(KCKPT_IOC_MAGIC, 0x03, struct kckpt_restore_note)
-#define KCKPT_IOC_RESTORE_FINISH _IOWR(KCKPT_IOC_MAGIC, 0x04, struct kckpt_restore_finish)
-#define KCKPT_IOC_REQUEST	_IOWR(KCKPT_IOC_MAGIC, 0x05, struct kckpt_request)
+#define KCKPT_NR_VERSION	0x00
+#define KCKPT_NR_CHECKPOINT	0x01
+#define KCKPT_NR_RESTORE_BEGIN	0x02
+#define KCKPT_NR_RESTORE_NOTE	0x03
+#define KCKPT_NR_RESTORE_FINISH	0x04
+#define KCKPT_NR_REQUEST	0x05
+
+/* The sizes of the first ABI's structures: nothing shorter is accepted. */
+#define KCKPT_VERSION_SIZE_VER0		128
+#define KCKPT_VERSION_SIZE_VER1		136	/* + sigckpt, sigckptexit */
+#define KCKPT_CHECKPOINT_SIZE_VER0	184
+#define KCKPT_RESTORE_BEGIN_SIZE_VER0	328
+#define KCKPT_RESTORE_NOTE_SIZE_VER0	24
+#define KCKPT_RESTORE_FINISH_SIZE_VER0	152
+#define KCKPT_REQUEST_SIZE_VER0		416
+
+#define KCKPT_IOC_VERSION	_IOWR(KCKPT_IOC_MAGIC, KCKPT_NR_VERSION, struct kckpt_version)
+#define KCKPT_IOC_CHECKPOINT	_IOWR(KCKPT_IOC_MAGIC, KCKPT_NR_CHECKPOINT, struct kckpt_checkpoint)
+#define KCKPT_IOC_RESTORE_BEGIN	_IOWR(KCKPT_IOC_MAGIC, KCKPT_NR_RESTORE_BEGIN, struct kckpt_restore_begin)
+#define KCKPT_IOC_RESTORE_NOTE	_IOWR(KCKPT_IOC_MAGIC, KCKPT_NR_RESTORE_NOTE, struct kckpt_restore_note)
+#define KCKPT_IOC_RESTORE_FINISH _IOWR(KCKPT_IOC_MAGIC, KCKPT_NR_RESTORE_FINISH, struct kckpt_restore_finish)
+#define KCKPT_IOC_REQUEST	_IOWR(KCKPT_IOC_MAGIC, KCKPT_NR_REQUEST, struct kckpt_request)
 
 #endif /* _UAPI_LINUX_KCKPT_H */

@@ -38,6 +38,13 @@ public static class UapiFacts
         Number("KCKPT_IOC_VERSION", Uapi.IocVersion),
         Number("KCKPT_IOC_CHECKPOINT", Uapi.IocCheckpoint),
         Number("KCKPT_IOC_REQUEST", Uapi.IocRequest),
+        Number("KCKPT_NR_VERSION", Uapi.NrVersion),
+        Number("KCKPT_NR_CHECKPOINT", Uapi.NrCheckpoint),
+        Number("KCKPT_NR_REQUEST", Uapi.NrRequest),
+        Number("KCKPT_VERSION_SIZE_VER0", Uapi.VersionSizeVer0),
+        Number("KCKPT_VERSION_SIZE_VER1", Uapi.VersionSizeVer1),
+        Number("KCKPT_CHECKPOINT_SIZE_VER0", Uapi.CheckpointSizeVer0),
+        Number("KCKPT_REQUEST_SIZE_VER0", Uapi.RequestSizeVer0),
 
         Number("KCKPT_CKPT_STOP", Uapi.CkptStop),
         Number("KCKPT_CKPT_KILL", Uapi.CkptKill),
@@ -112,6 +119,8 @@ public static class UapiFacts
         OffsetOf<KckptVersion>(Version, "module_version", nameof(KckptVersion.ModuleVersion)),
         OffsetOf<KckptVersion>(Version, "kernel_release", nameof(KckptVersion.KernelRelease)),
         OffsetOf<KckptVersion>(Version, "pad", nameof(KckptVersion.Pad)),
+        OffsetOf<KckptVersion>(Version, "sigckpt", nameof(KckptVersion.SigCkpt)),
+        OffsetOf<KckptVersion>(Version, "sigckptexit", nameof(KckptVersion.SigCkptExit)),
 
         SizeOf<KckptCheckpoint>(Checkpoint),
         OffsetOf<KckptCheckpoint>(Checkpoint, "size", nameof(KckptCheckpoint.Size)),

@@ -101,10 +101,18 @@ public static class Uapi
     public const uint FdKckpt = 5;
 
     public const uint IocMagic = 0xCE;
+    public const uint NrVersion = 0x00;
+    public const uint NrCheckpoint = 0x01;
+    public const uint NrRequest = 0x05;
 
-    public static readonly uint IocVersion = Ioctl.ReadWrite(IocMagic, 0x00, Marshal.SizeOf<KckptVersion>());
-    public static readonly uint IocCheckpoint = Ioctl.ReadWrite(IocMagic, 0x01, Marshal.SizeOf<KckptCheckpoint>());
-    public static readonly uint IocRequest = Ioctl.ReadWrite(IocMagic, 0x05, Marshal.SizeOf<KckptRequest>());
+    public const int VersionSizeVer0 = 128;
+    public const int VersionSizeVer1 = 136;
+    public const int CheckpointSizeVer0 = 184;
+    public const int RequestSizeVer0 = 416;
+
+    public static readonly uint IocVersion = Ioctl.ReadWrite(IocMagic, NrVersion, Marshal.SizeOf<KckptVersion>());
+    public static readonly uint IocCheckpoint = Ioctl.ReadWrite(IocMagic, NrCheckpoint, Marshal.SizeOf<KckptCheckpoint>());
+    public static readonly uint IocRequest = Ioctl.ReadWrite(IocMagic, NrRequest, Marshal.SizeOf<KckptRequest>());
 }
 
 /// <summary>struct kckpt_version: the answer of KCKPT_IOC_VERSION.</summary>
@@ -119,6 +127,8 @@ public unsafe struct KckptVersion
     public fixed byte ModuleVersion[Uapi.VersionStrLen];
     public fixed byte KernelRelease[Uapi.ReleaseStrLen];
     public fixed byte Pad[7];
+    public uint SigCkpt;
+    public uint SigCkptExit;
 }
 
 /// <summary>struct kckpt_checkpoint: the argument of KCKPT_IOC_CHECKPOINT.</summary>

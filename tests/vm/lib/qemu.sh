@@ -29,6 +29,7 @@ boot_vm() {
 		-append "console=ttyS0 quiet panic=-1" \
 		-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
 		-virtfs local,path="$out",mount_tag=out,security_model=none,multidevs=remap \
+		-virtfs local,path="$KCKPT_ROOT",mount_tag=checkout,security_model=none,readonly=on,multidevs=remap \
 		-drive file="$out/disk.img",if=virtio,format=raw \
 		</dev/null 2>&1 | tr -d '\r' | tee "$log" >"$sink"
 	return "${PIPESTATUS[0]}"

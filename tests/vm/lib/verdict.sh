@@ -24,6 +24,13 @@ judge_kernel() {
 	if [ -f "$out/finished" ]; then
 		count_result PASS
 		echo "  PASS guest-finished"
+	elif [ -f "$out/early-exit" ]; then
+		count_result FAIL
+		echo "  FAIL guest-finished: $(cat "$out/early-exit")"
+	elif grep -q 'KCKPT-VM: job exited with' "$out/console.log" 2>/dev/null; then
+		count_result FAIL
+		echo "  FAIL guest-finished: the guest job exited early ($(grep -o 'job exited with [0-9]*' "$out/console.log" | tail -n 1)); its console:"
+		tail -n 40 "$out/console.log" | sed 's/^/    | /'
 	else
 		count_result FAIL
 		echo "  FAIL guest-finished: the guest did not finish within ${limit}s (see $out/console.log)"

@@ -19,8 +19,9 @@
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 
-#include "kckpt.h"
-#include "restore.h"
+#include "core/crc.h"
+#include "core/kckpt.h"
+#include "restore/restore.h"
 
 #define KCKPT_MAX_VMAS		65530
 #define KCKPT_MAX_FD		(1 << 20)

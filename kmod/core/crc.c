@@ -22,8 +22,7 @@
 #include <linux/mm.h>
 #include <asm/cpufeature.h>
 
-#include "image.h"
-#include "kckpt.h"
+#include "core/crc.h"
 
 #define KCKPT_CRC32C_POLY	0x82f63b78	/* reflected Castagnoli */
 

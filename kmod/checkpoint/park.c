@@ -19,8 +19,9 @@
 #include <linux/spinlock.h>
 #include <linux/task_work.h>
 
-#include "dump.h"
-#include "kckpt.h"
+#include "dump/dump.h"
+#include "core/kckpt.h"
+#include "checkpoint/checkpoint.h"
 
 #define KCKPT_DEFAULT_PARK_MS	10000
 

@@ -23,9 +23,10 @@
 #include <linux/uaccess.h>
 #include <linux/userfaultfd_k.h>
 
-#include "compat.h"
-#include "dump.h"
-#include "kckpt.h"
+#include "core/compat.h"
+#include "dump/dump.h"
+#include "core/crc.h"
+#include "core/kckpt.h"
 
 #define KCKPT_GUP_BATCH		KCKPT_WRITE_BATCH	/* pages pinned per call */
 

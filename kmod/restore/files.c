@@ -11,7 +11,7 @@
 #include <linux/slab.h>
 #include <linux/stat.h>
 
-#include "restore.h"
+#include "restore/restore.h"
 
 static bool kckpt_vma_is_file(const struct kckpt_vma *v)
 {

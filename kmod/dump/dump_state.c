@@ -22,9 +22,9 @@
 #include <linux/utsname.h>
 #include <asm/fpu/xcr.h>
 
-#include "compat.h"
-#include "dump.h"
-#include "kckpt.h"
+#include "core/compat.h"
+#include "dump/dump.h"
+#include "core/kckpt.h"
 
 static u64 kckpt_xcr0(void)
 {

@@ -14,8 +14,8 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
-#include "kckpt.h"
-#include "restore.h"
+#include "core/kckpt.h"
+#include "restore/restore.h"
 
 #define KCKPT_MAX_NOTES_BYTES	(64U << 20)
 
@@ -256,7 +256,7 @@ static int kckpt_begin(struct kckpt_session *s, struct kckpt_restore_begin *b)
 	return err;
 }
 
-long kckpt_ioc_restore_begin(struct file *dev, void __user *uarg)
+long kckpt_ioc_restore_begin(struct file *dev, const struct kckpt_uarg *ua)
 {
 	struct kckpt_restore_begin *b;
 	struct kckpt_session *s;
@@ -264,7 +264,7 @@ long kckpt_ioc_restore_begin(struct file *dev, void __user *uarg)
 
 	b = kzalloc(sizeof(*b), GFP_KERNEL);
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
-	err = b && s ? kckpt_copy_struct_in(b, sizeof(*b), uarg) : -ENOMEM;
+	err = b && s ? kckpt_copy_struct_in(b, sizeof(*b), ua) : -ENOMEM;
 	if (!err && b->flags)
 		err = -EINVAL;
 	if (!err && !current->mm)
@@ -274,7 +274,7 @@ long kckpt_ioc_restore_begin(struct file *dev, void __user *uarg)
 		memset(b->special, 0, sizeof(b->special));
 		err = kckpt_begin(s, b);
 		memcpy(b->reason, s->reason, sizeof(b->reason));
-		if (copy_to_user(uarg, b, sizeof(*b)) && !err)
+		if (kckpt_copy_struct_out(ua, b, sizeof(*b)) && !err)
 			err = -EFAULT;
 	}
 	/* one session per open file, never replaced */
@@ -286,7 +286,7 @@ long kckpt_ioc_restore_begin(struct file *dev, void __user *uarg)
 	return err;
 }
 
-long kckpt_ioc_restore_note(struct file *dev, void __user *uarg)
+long kckpt_ioc_restore_note(struct file *dev, const struct kckpt_uarg *ua)
 {
 	struct kckpt_session *s = READ_ONCE(dev->private_data);
 	const struct kckpt_note_ref *r;
@@ -295,7 +295,7 @@ long kckpt_ioc_restore_note(struct file *dev, void __user *uarg)
 
 	if (!s)
 		return -EINVAL;
-	err = kckpt_copy_struct_in(&n, sizeof(n), uarg);
+	err = kckpt_copy_struct_in(&n, sizeof(n), ua);
 	if (err)
 		return err;
 	mutex_lock(&s->lock);
@@ -309,5 +309,5 @@ long kckpt_ioc_restore_note(struct file *dev, void __user *uarg)
 	if (err)
 		return err;
 	n.len = r->len;
-	return copy_to_user(uarg, &n, sizeof(n)) ? -EFAULT : 0;
+	return kckpt_copy_struct_out(ua, &n, sizeof(n));
 }

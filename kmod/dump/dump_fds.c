@@ -13,9 +13,9 @@
 #include <linux/stat.h>
 #include <linux/tty.h>
 
-#include "compat.h"
-#include "dump.h"
-#include "kckpt.h"
+#include "core/compat.h"
+#include "dump/dump.h"
+#include "core/kckpt.h"
 
 static bool kckpt_is_mem_chardev(unsigned int maj, unsigned int min)
 {

@@ -18,8 +18,9 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "dump.h"
-#include "kckpt.h"
+#include "dump/dump.h"
+#include "core/kckpt.h"
+#include "checkpoint/checkpoint.h"
 #include "kckpt_kapi.h"
 
 /* Never 32-34: glibc and the .NET runtime own them. */
@@ -58,6 +59,13 @@ MODULE_PARM_DESC(ckptfile, "default image file of a request, relative to the pro
 static int kckpt_request_signal(u32 flags)
 {
 	return READ_ONCE(*(flags & KCKPT_REQ_EXIT ? &sigckptexit : &sigckpt));
+}
+
+/* The signal numbers in force, for KCKPT_IOC_VERSION. */
+void kckpt_request_signals(u32 *ckpt, u32 *ckptexit)
+{
+	*ckpt = kckpt_request_signal(0);
+	*ckptexit = kckpt_request_signal(KCKPT_REQ_EXIT);
 }
 
 /* In the target's context: what its disposition of SIGCKPT asks for. */
@@ -126,13 +134,13 @@ static int kckpt_request_one(struct kckpt_request *arg,
 	return err;
 }
 
-long kckpt_ioc_request(void __user *uarg)
+long kckpt_ioc_request(struct file *dev, const struct kckpt_uarg *ua)
 {
 	struct kckpt_request arg;
 	struct kckpt_dump_req *req;
 	int err;
 
-	err = kckpt_copy_struct_in(&arg, sizeof(arg), uarg);
+	err = kckpt_copy_struct_in(&arg, sizeof(arg), ua);
 	if (err)
 		return err;
 	req = kckpt_request_alloc(arg.flags);
@@ -144,7 +152,7 @@ long kckpt_ioc_request(void __user *uarg)
 	arg.image_bytes = err ? 0 : req->image_bytes;
 	memcpy(arg.path, req->path, sizeof(arg.path));
 	memcpy(arg.reason, req->reason, sizeof(arg.reason));
-	if (copy_to_user(uarg, &arg, sizeof(arg)) && !err)
+	if (kckpt_copy_struct_out(ua, &arg, sizeof(arg)) && !err)
 		err = -EFAULT;
 	kckpt_dump_req_free(req);
 	return err;

@@ -17,9 +17,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "compat.h"
-#include "dump.h"
-#include "kckpt.h"
+#include "core/compat.h"
+#include "dump/dump.h"
+#include "core/kckpt.h"
+#include "checkpoint/checkpoint.h"
 
 #define KCKPT_TMP_SUFFIX_LEN	16	/* ".%08x.tmp" and NUL, with room */
 

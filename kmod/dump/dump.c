@@ -14,9 +14,9 @@
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 
-#include "compat.h"
-#include "dump.h"
-#include "kckpt.h"
+#include "core/compat.h"
+#include "dump/dump.h"
+#include "core/kckpt.h"
 
 void kckpt_reason(struct kckpt_dump_req *req, const char *fmt, ...)
 {

@@ -4,7 +4,8 @@
 #define _KCKPT_IMAGE_H
 
 #include <linux/types.h>
-#include <linux/workqueue.h>
+
+#include "core/crc.h"
 
 struct bio_vec;
 struct file;
@@ -22,22 +23,6 @@ struct kckpt_buf {
 
 int kckpt_buf_append(struct kckpt_buf *b, const void *p, size_t n);
 void kckpt_buf_free(struct kckpt_buf *b);
-
-/*
- * The crc32c of a batch of pages, taken on another CPU during its write,
- * the last @mine pages by the writer once the write is done.
- */
-struct kckpt_crc_job {
-	struct work_struct work;
-	struct page **pages;
-	unsigned int n;
-	unsigned int mine;
-	bool queued;
-	u32 crc;
-};
-
-/* The crc32c of @n pages added to @crc (raw, as kckpt_crc32c). */
-u32 kckpt_crc_page_run(u32 crc, struct page **pages, unsigned int n);
 
 struct kckpt_image {
 	struct file *file;
@@ -83,11 +68,5 @@ int kckpt_image_add_pages(struct kckpt_image *img, u64 vaddr,
 int kckpt_image_vma_end(struct kckpt_image *img, u64 end);
 
 int kckpt_image_finish(struct kckpt_image *img);
-
-/*
- * Copies @len bytes from @src to @dst and returns the crc32c of them added
- * to @crc (raw, as kckpt_crc32c): one pass over the data.
- */
-u32 kckpt_crc32c_copy(u32 crc, void *dst, const void *src, size_t len);
 
 #endif /* _KCKPT_IMAGE_H */

@@ -10,7 +10,7 @@
 #include <linux/types.h>
 #include <uapi/kckpt.h>
 
-#include "image.h"
+#include "dump/image.h"
 
 struct file;
 struct mm_struct;

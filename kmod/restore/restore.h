@@ -14,6 +14,7 @@
 #include <uapi/kckpt.h>
 
 struct file;
+struct kckpt_uarg;
 
 /* One note of the image: where its descriptor sits in session->notes. */
 struct kckpt_note_ref {
@@ -59,8 +60,8 @@ const struct kckpt_note_ref *kckpt_find_note(struct kckpt_session *s,
 void kckpt_session_free(struct kckpt_session *s);
 
 /* restore_session.c */
-long kckpt_ioc_restore_begin(struct file *dev, void __user *uarg);
-long kckpt_ioc_restore_note(struct file *dev, void __user *uarg);
+long kckpt_ioc_restore_begin(struct file *dev, const struct kckpt_uarg *ua);
+long kckpt_ioc_restore_note(struct file *dev, const struct kckpt_uarg *ua);
 int kckpt_session_load(struct kckpt_session *s, struct file *image);
 
 /* restore_check.c */
@@ -71,6 +72,6 @@ int kckpt_session_open_files(struct kckpt_session *s);
 void kckpt_session_close_files(struct kckpt_session *s);
 
 /* restore_finish.c */
-long kckpt_ioc_restore_finish(struct file *dev, void __user *uarg);
+long kckpt_ioc_restore_finish(struct file *dev, const struct kckpt_uarg *ua);
 
 #endif /* _KCKPT_RESTORE_H */

@@ -19,8 +19,9 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "dump.h"
-#include "kckpt.h"
+#include "dump/dump.h"
+#include "core/kckpt.h"
+#include "checkpoint/checkpoint.h"
 
 static bool kckpt_privileged(void)
 {
@@ -173,13 +174,13 @@ static bool kckpt_is_self(pid_t pid)
 	return pid == KCKPT_PID_SELF || pid == task_tgid_vnr(current);
 }
 
-long kckpt_ioc_checkpoint(void __user *uarg)
+long kckpt_ioc_checkpoint(struct file *dev, const struct kckpt_uarg *ua)
 {
 	struct kckpt_checkpoint arg;
 	struct kckpt_dump_req *req;
 	int err;
 
-	err = kckpt_copy_struct_in(&arg, sizeof(arg), uarg);
+	err = kckpt_copy_struct_in(&arg, sizeof(arg), ua);
 	if (err)
 		return err;
 	req = kzalloc(sizeof(*req), GFP_KERNEL);
@@ -196,7 +197,7 @@ long kckpt_ioc_checkpoint(void __user *uarg)
 	arg.image_bytes = err ? 0 : req->image_bytes;
 	arg.memory_bytes = err ? 0 : req->memory_bytes;
 	memcpy(arg.reason, req->reason, sizeof(arg.reason));
-	if (copy_to_user(uarg, &arg, sizeof(arg)) && !err)
+	if (kckpt_copy_struct_out(ua, &arg, sizeof(arg)) && !err)
 		err = -EFAULT;
 	kckpt_dump_req_free(req);
 	return err;

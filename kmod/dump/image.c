@@ -19,9 +19,10 @@
 #include <linux/uio.h>
 #include <linux/workqueue.h>
 
-#include "compat.h"
-#include "image.h"
-#include "kckpt.h"
+#include "core/compat.h"
+#include "dump/image.h"
+#include "core/crc.h"
+#include "core/kckpt.h"
 
 #define KCKPT_MAX_PHDRS		(PN_XNUM - 1)
 /* batches smaller than this take their crc32c inline, on one CPU */

@@ -31,10 +31,11 @@
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
 
-#include "compat.h"
-#include "image.h"
-#include "kckpt.h"
-#include "restore.h"
+#include "core/compat.h"
+#include "dump/image.h"
+#include "core/crc.h"
+#include "core/kckpt.h"
+#include "restore/restore.h"
 
 /*
  * pages filled per batch; f->buf holds two batches' page arrays (the two
@@ -591,7 +592,7 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 	return ret ?: kckpt_become_image(f);
 }
 
-long kckpt_ioc_restore_finish(struct file *dev, void __user *uarg)
+long kckpt_ioc_restore_finish(struct file *dev, const struct kckpt_uarg *ua)
 {
 	struct kckpt_session *s = READ_ONCE(dev->private_data);
 	struct kckpt_restore_finish a;
@@ -600,7 +601,7 @@ long kckpt_ioc_restore_finish(struct file *dev, void __user *uarg)
 
 	if (!s)
 		return -EINVAL;
-	ret = kckpt_copy_struct_in(&a, sizeof(a), uarg);
+	ret = kckpt_copy_struct_in(&a, sizeof(a), ua);
 	if (ret)
 		return ret;
 	mutex_lock(&s->lock);
@@ -610,7 +611,7 @@ long kckpt_ioc_restore_finish(struct file *dev, void __user *uarg)
 	if (!s->finished) {
 		/* still the helper's memory: tell it why */
 		memcpy(a.reason, s->reason, sizeof(a.reason));
-		if (copy_to_user(uarg, &a, sizeof(a)))
+		if (kckpt_copy_struct_out(ua, &a, sizeof(a)))
 			return -EFAULT;
 	}
 	return ret;
