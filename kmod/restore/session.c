@@ -15,6 +15,7 @@
 #include <linux/uaccess.h>
 
 #include "core/kckpt.h"
+#include "core/special.h"
 #include "restore/restore.h"
 
 #define KCKPT_MAX_NOTES_BYTES	(64U << 20)
@@ -183,10 +184,9 @@ static int kckpt_current_specials(struct kckpt_special_map *m, int max)
 
 	mmap_read_lock(mm);
 	for_each_vma(vmi, vma) {
-		const char *name = vma->vm_ops && vma->vm_ops->name ?
-				   vma->vm_ops->name(vma) : NULL;
+		const char *name = kckpt_special_name(vma);
 
-		if (!name || (strcmp(name, "[vdso]") && strncmp(name, "[vvar", 5)))
+		if (!kckpt_special_kind(name))
 			continue;
 		if (n == max)
 			break;
@@ -213,7 +213,7 @@ static int kckpt_match_specials(struct kckpt_session *s,
 			continue;
 		if (n == b->nr_special ||
 		    b->special[n].len != v->end - v->start ||
-		    (v->kind == KCKPT_VMA_VDSO) != !strcmp(b->special[n].name, "[vdso]"))
+		    v->kind != kckpt_special_kind(b->special[n].name))
 			return kckpt_session_refuse(s, "the vdso layout differs from this kernel's");
 		b->special[n++].saved_start = v->start;
 	}

@@ -54,6 +54,13 @@ build_module() {
 	fi
 }
 
+# Every test has a number of its own (they run in name order).
+unique_test_numbers() {
+	local dup
+	dup=$(ls "$KCKPT_VM_DIR/tests" | sed -n 's/^\([0-9]*\)-.*/\1/p' | sort | uniq -d | tr '\n' ' ')
+	[ -z "$dup" ] || die "tests share a number: $dup(tests/vm/tests)"
+}
+
 write_job() {
 	local rel=$1 out=$2 script=$3
 	cat >"$out/job.sh" <<JOB
@@ -128,6 +135,7 @@ main() {
 	done
 	[ -n "$chosen" ] && kernels=$chosen
 	need_tools
+	unique_test_numbers
 	[ "$mode" = modules ] || [ -x "$KCKPT_ROOT/build/bin/checkpt" ] ||
 		die "build/bin/checkpt is missing: run 'make' first"
 

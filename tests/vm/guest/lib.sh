@@ -115,6 +115,72 @@ gdb_batch() {
 
 proc_state() { awk '/^State:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 
+# wait_until SECONDS WHAT CMD...: poll CMD until it succeeds; fail saying
+# WHAT did not happen within SECONDS. Tests wait for conditions, never for
+# a fixed time.
+wait_until() {
+	local limit=$1 what=$2 i
+	shift 2
+	for i in $(seq 1 $((limit * 20))); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	fail "$what (not within ${limit}s)"
+}
+
+# blocked_in PID [NR]: PID sleeps in a system call (number NR if given).
+blocked_in() {
+	local nr
+	nr=$(cut -d' ' -f1 "/proc/$1/syscall" 2>/dev/null)
+	[ "$(proc_state "$1")" = S ] && [ -n "$nr" ] && [ "$nr" != running ] &&
+		{ [ -z "${2:-}" ] || [ "$nr" = "$2" ]; }
+}
+
+# wait_blocked PID [NR]: until PID sleeps in a system call (NR if given).
+wait_blocked() {
+	wait_until 30 "process $1 did not block in system call ${2:-any}" blocked_in "$@"
+}
+
+# in_user_mode PID: PID runs its own code (not in a system call).
+in_user_mode() { [ "$(cut -d' ' -f1 "/proc/$1/syscall" 2>/dev/null)" = running ]; }
+
+# has_state PID STATE: the State: letter of PID is STATE.
+has_state() { [ "$(proc_state "$1")" = "$2" ]; }
+
+# wait_state PID STATE: until the State: letter of PID is STATE.
+wait_state() {
+	wait_until 30 "process $1 did not reach state $2 (it is $(proc_state "$1"))" has_state "$@"
+}
+
+# wait_line FILE REGEX: until a line of FILE matches REGEX.
+wait_line() {
+	local i
+	for i in $(seq 1 200); do
+		tr -d '\0\r' <"$1" 2>/dev/null | grep -q "$2" && return 0
+		sleep 0.05
+	done
+	cat "$1"
+	fail "no line matching '$2' in $1"
+}
+
+# hello PORT: the first line a server on 127.0.0.1:PORT sends.
+hello() {
+	local line
+	exec 5<>"/dev/tcp/127.0.0.1/$1" || fail "cannot connect to port $1"
+	read -r line <&5
+	exec 5<&-
+	echo "$line"
+}
+
+# holds_open PID PATH: one of PID's descriptors is PATH.
+holds_open() {
+	local f
+	for f in /proc/"$1"/fd/*; do
+		[ "$(readlink "$f" 2>/dev/null)" = "$2" ] && return 0
+	done
+	return 1
+}
+
 # wait_restored PID COMM: until PID has become the restored COMM (its
 # helper is gone from the map); SIGUSR1 is safe from then on.
 wait_restored() {

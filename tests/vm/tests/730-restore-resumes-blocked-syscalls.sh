@@ -5,15 +5,16 @@
 fresh_kckpt
 for mode in nanosleep pause futex poll; do
 	start_prog blocked_syscall "$mode"
-	sleep 0.5
+	nr=$(awk '/^SYSCALL/ {print $2}' "$PROG_OUT")
+	wait_blocked "$PROG_PID" "$nr"
 	kill_checkpoint "$PROG_PID" "$WORK/$mode.img"
 	restore_prog "$WORK/$mode.img" blocked_syscall
-	sleep 0.5
-	[ "$(proc_state "$PROG_PID")" = S ] || fail "$mode: not sleeping after restore"
+	wait_blocked "$PROG_PID" "$nr"
 	finish_prog
 done
 start_prog_on_tty blocked_syscall read-tty
-sleep 0.5
+nr=$(tr -d '\r' <"$PROG_OUT" | awk '/^SYSCALL/ {print $2}')
+wait_blocked "$PROG_PID" "$nr"
 kill_checkpoint "$PROG_PID" "$WORK/tty.img"
 PROG_OUT=$WORK/tty-restored.out
 on_tty "$CHECKPT -r $WORK/tty.img" "$PROG_OUT"
@@ -23,6 +24,6 @@ for i in $(seq 1 600); do
 	sleep 0.1
 done
 [ -n "$PROG_PID" ] || fail "the tty reader was not restored"
-sleep 0.5
+wait_blocked "$PROG_PID" "$nr"
 finish_prog
 pass "five blocked calls resumed after restore"

@@ -8,26 +8,6 @@ SIGCKPT=$(cat /sys/module/kckpt/parameters/sigckpt 2>/dev/null || echo 63)
 ip link set lo up || fail "cannot bring lo up"
 cd "$WORK" || fail "no $WORK"
 
-# wait_line FILE REGEX: until a line of FILE matches
-wait_line() {
-	local i
-	for i in $(seq 1 100); do
-		grep -q "$2" "$1" && return 0
-		sleep 0.1
-	done
-	cat "$1"
-	fail "no line matching '$2' in $1"
-}
-
-# hello PORT: the server's greeting
-hello() {
-	local line
-	exec 5<>"/dev/tcp/127.0.0.1/$1" || fail "cannot connect to port $1"
-	read -r line <&5
-	exec 5<&-
-	echo "$line"
-}
-
 "$EX/ckpt_server" 7070 "$WORK/server.ckpt" >"$WORK/server.out" 2>&1 &
 srv=$!
 wait_line "$WORK/server.out" '^listening on'
@@ -51,8 +31,8 @@ wait_line "$WORK/man.out" '^1$'
 kill -n "$SIGCKPT" $job
 wait_line "$WORK/man.out" '^checkpointing to counter.ckpt'
 n=$(tail -n 1 "$WORK/man.out")
-sleep 2.5
-[ "$(tail -n 1 "$WORK/man.out")" -gt "$n" ] 2>/dev/null || fail "the man page example stopped counting"
+counted_past() { [ "$(tail -n 1 "$WORK/man.out")" -gt "$n" ] 2>/dev/null; }
+wait_until 30 "the man page example stopped counting after its checkpoint" counted_past
 kill $job
 wait $job 2>/dev/null
 [ -s "$WORK/counter.ckpt" ] || fail "the man page example wrote no image"

@@ -3,9 +3,8 @@
 . "$KCKPT_ROOT/tests/vm/guest/lib.sh"
 fresh_kckpt
 start_prog regs_fpu
-sleep 0.5
+wait_until 30 "regs_fpu did not start spinning" in_user_mode "$PROG_PID"
 kill_checkpoint "$PROG_PID" "$WORK/img"
 restore_prog "$WORK/img" regs_fpu
-sleep 0.5
 finish_prog
 pass "registers and vector state restored"

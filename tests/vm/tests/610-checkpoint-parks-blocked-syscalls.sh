@@ -10,7 +10,7 @@ for mode in nanosleep pause futex poll read-tty; do
 		start_prog blocked_syscall "$mode"
 	fi
 	nr=$(tr -d '\r' <"$PROG_OUT" | awk '/^SYSCALL/ {print $2}')
-	sleep 0.5	# let it block
+	wait_blocked "$PROG_PID" "$nr"
 	checkpoint "$PROG_PID" "$WORK/$mode.img"
 	out=$(gdb_batch "$KCKPT_PROGS/blocked_syscall" "$WORK/$mode.img" 'x/2bx $pc' 'p/d $rax')
 	echo "$out" | grep -Eq '0x0f[[:space:]]+0x05' ||

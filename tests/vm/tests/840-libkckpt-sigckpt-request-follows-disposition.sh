@@ -20,7 +20,7 @@ request() {
 mkdir "$WORK/ign" && cd "$WORK/ign" || fail "no $WORK/ign"
 start_prog libkckpt_sigtarget ignore
 [ "$(request "$PROG_PID")" = "ACTION ignored" ] || fail "SIG_IGN: not ignored"
-sleep 0.5
+# the request returned after the target decided: nothing can come later
 [ -z "$(ls -A "$WORK/ign" | grep -v '\.out$')" ] || fail "SIG_IGN: files appeared: $(ls -A "$WORK/ign")"
 finish_prog
 
@@ -56,11 +56,7 @@ finish_prog
 mkdir "$WORK/hnd" && cd "$WORK/hnd" || fail "no $WORK/hnd"
 start_prog libkckpt_sigtarget handler "$WORK/hnd/h.ckpt"
 [ "$(request "$PROG_PID")" = "ACTION signalled" ] || fail "handler: not signalled"
-for i in $(seq 1 100); do
-	grep -qx CHECKPOINTED "$PROG_OUT" && break
-	sleep 0.1
-done
-grep -qx CHECKPOINTED "$PROG_OUT" || { cat "$PROG_OUT"; fail "handler: checkpt() did not return 0"; }
+wait_line "$PROG_OUT" '^CHECKPOINTED$'
 [ -s "$WORK/hnd/h.ckpt" ] || fail "handler: no image"
 [ ! -e "$WORK/hnd/$COMM.ckpt" ] || fail "handler: the module wrote the default file too"
 finish_prog

@@ -6,14 +6,7 @@
 fresh_kckpt_tty
 
 # wait_file FILE: until FILE exists (the kernel renames it into place).
-wait_file() {
-	local i
-	for i in $(seq 1 300); do
-		[ -s "$1" ] && return 0
-		sleep 0.1
-	done
-	fail "no $1 after ^E"
-}
+wait_file() { wait_until 30 "no $1 after ^E" test -s "$1"; }
 
 run1=$WORK/run1
 mkdir -p "$run1"
@@ -26,9 +19,7 @@ helper=$PROG_JOB
 trap 'kill -9 $PROG_PID $PROG_JOB $helper 2>/dev/null' EXIT
 kill -USR2 "$helper"			# types ^E
 wait_file "$run1/sleeper.ckpt"
-sleep 0.5
-state=$(proc_state "$PROG_PID")
-[ "$state" = S ] || fail "the job is not sleeping after ^E (state '$state')"
+wait_state "$PROG_PID" S
 kill -USR2 "$PROG_PID"			# a ping it counts: it is alive
 ls "$run1"
 [ "$(ls "$run1" | wc -l)" = 1 ] || fail "more than the image in the job's cwd"
@@ -39,15 +30,11 @@ mv "$run1/sleeper.ckpt" "$WORK/first.ckpt"
 PROG_OUT=$WORK/fg2.out
 "$KCKPT_PROGS/tty_ldisc" fg "$WORK" "$CHECKPT" -r "$WORK/first.ckpt" >"$PROG_OUT" 2>&1 &
 PROG_JOB=$!
-for i in $(seq 1 100); do
-	PROG_PID=$(awk '/^CHILD/ {print $2; exit}' "$PROG_OUT")
-	[ -n "$PROG_PID" ] && break
-	sleep 0.1
-done
-[ -n "$PROG_PID" ] || fail "the restore helper did not start"
+wait_line "$PROG_OUT" '^CHILD'
+PROG_PID=$(awk '/^CHILD/ {print $2; exit}' "$PROG_OUT")
 wait_restored "$PROG_PID" sleeper
 kill -USR2 "$PROG_JOB"			# ^E at the restored process
 wait_file "$run1/sleeper.ckpt"
-sleep 0.5
+wait_state "$PROG_PID" S
 finish_prog
 pass "^E wrote the image, the job kept running; restored, ^E works again"

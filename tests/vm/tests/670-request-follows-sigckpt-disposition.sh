@@ -45,14 +45,7 @@ only_in_dir() {
 }
 
 # wait_handler: until the target's handler has written its line.
-wait_handler() {
-	local i
-	for i in $(seq 1 50); do
-		tr -d '\0' <"$PROG_OUT" | grep -q "^SIGCKPT $SIG" && return 0
-		sleep 0.1
-	done
-	fail "the SIGCKPT handler did not run"
-}
+wait_handler() { wait_line "$PROG_OUT" "^SIGCKPT $SIG"; }
 
 echo "== handler"
 start_target handler
@@ -68,7 +61,7 @@ start_target ignore
 request "$PROG_PID"
 [ $RC -eq 0 ] || fail "request of a process that ignores SIGCKPT exited $RC"
 case $OUT in *"ignores SIGCKPT: nothing done") ;; *) fail "unexpected output: $OUT" ;; esac
-sleep 0.3
+# the request returned after the target decided: nothing can come later
 only_in_dir
 finish_prog
 

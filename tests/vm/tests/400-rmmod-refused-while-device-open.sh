@@ -5,7 +5,7 @@ fresh_kckpt
 sleep 300 </dev/kckpt &
 holder=$!
 trap 'kill $holder 2>/dev/null' EXIT
-sleep 1
+wait_until 30 "the holder did not open /dev/kckpt" holds_open "$holder" /dev/kckpt
 if rmmod kckpt 2>/dev/null; then
 	fail "rmmod succeeded while /dev/kckpt was open"
 fi

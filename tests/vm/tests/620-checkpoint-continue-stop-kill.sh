@@ -5,15 +5,12 @@ fresh_kckpt
 start_prog sleeper
 checkpoint "$PROG_PID" "$WORK/continue.img"
 kill -USR2 "$PROG_PID"
-sleep 0.2
-[ "$(proc_state "$PROG_PID")" = S ] || fail "not sleeping after a plain checkpoint: $(proc_state "$PROG_PID")"
+wait_state "$PROG_PID" S
 
 checkpoint "$PROG_PID" "$WORK/stop.img" --stop
-sleep 0.5
-[ "$(proc_state "$PROG_PID")" = T ] || fail "not stopped after --stop: $(proc_state "$PROG_PID")"
+wait_state "$PROG_PID" T
 kill -CONT "$PROG_PID"
-sleep 0.2
-[ "$(proc_state "$PROG_PID")" = S ] || fail "did not continue after SIGCONT"
+wait_state "$PROG_PID" S
 
 checkpoint "$PROG_PID" "$WORK/kill.img" --kill
 wait "$PROG_JOB"

@@ -12,24 +12,6 @@ SIGCKPT=$(cat /sys/module/kckpt/parameters/sigckpt 2>/dev/null || echo 63)
 ip link set lo up || fail "cannot bring lo up"
 cd "$WORK" || fail "no $WORK"
 
-wait_line() {
-	local i
-	for i in $(seq 1 100); do
-		grep -q "$2" "$1" && return 0
-		sleep 0.1
-	done
-	cat "$1"
-	fail "no line matching '$2' in $1"
-}
-
-hello() {
-	local line
-	exec 5<>"/dev/tcp/127.0.0.1/$1" || fail "cannot connect to port $1"
-	read -r line <&5
-	exec 5<&-
-	echo "$line"
-}
-
 # restore_bg IMAGE COMM: checkpt -r in the background (sets RJOB)
 restore_bg() {
 	"$CHECKPT" -r "$1" &
