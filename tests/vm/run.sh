@@ -28,6 +28,8 @@ KCKPT_ROOT=$(cd "$KCKPT_VM_DIR/../.." && pwd)
 . "$KCKPT_VM_DIR/lib/qemu.sh"
 # shellcheck source=lib/verdict.sh
 . "$KCKPT_VM_DIR/lib/verdict.sh"
+# shellcheck source=lib/dkms.sh
+. "$KCKPT_VM_DIR/lib/dkms.sh"
 
 KCKPT_VM_TIMEOUT=${KCKPT_VM_TIMEOUT:-1800}
 
@@ -97,6 +99,7 @@ run_kernel() {
 		echo "== kernel $rel ($name): the module does not build"
 		count_result FAIL; echo "  FAIL module-builds-for-$rel"; return; }
 	[ "$mode" = modules ] && { echo "built build/$rel/kckpt.ko and kckpt_tty.ko"; return; }
+	[ "$mode" = test ] && check_dkms "$name" "$rel"
 
 	out="$KCKPT_ROOT/build/vm/$rel"
 	# scripts get their own directory, so they can run beside a test run
