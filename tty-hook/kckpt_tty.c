@@ -41,6 +41,7 @@ MODULE_PARM_DESC(ckpt_char,
 /* n_tty's methods, which ours call; and ours, registered as N_DEVELOPMENT. */
 static struct tty_ldisc_ops n_tty_ops;
 static struct tty_ldisc_ops kckpt_tty_ops;
+static ktty_lookahead_fn n_tty_lookahead;	/* NULL where there is none */
 
 /*
  * A ^E waiting for the work: the foreground group it was typed at. @tty is
@@ -157,7 +158,7 @@ static size_t kckpt_tty_run(const u8 *cp, const u8 *fp, size_t count, u8 c)
  */
 static ktty_count_t kckpt_tty_receive_buf2(struct tty_struct *tty,
 					   const unsigned char *cp,
-					   const ktty_flag_t *fp,
+					   ktty_fp_t fp,
 					   ktty_count_t count)
 {
 	const u8 *flags = (const u8 *)fp;
@@ -192,7 +193,7 @@ static ktty_count_t kckpt_tty_receive_buf2(struct tty_struct *tty,
  */
 static void kckpt_tty_receive_buf(struct tty_struct *tty,
 				  const unsigned char *cp,
-				  const ktty_flag_t *fp, ktty_count_t count)
+				  ktty_fp_t fp, ktty_count_t count)
 {
 	const u8 *flags = (const u8 *)fp;
 	u8 c = kckpt_tty_active_char(tty);
@@ -234,7 +235,7 @@ static void kckpt_tty_lookahead_buf(struct tty_struct *tty,
 	ktty_la_count_t done = 0, run;
 
 	if (!c) {
-		n_tty_ops.lookahead_buf(tty, cp, fp, count);
+		n_tty_lookahead(tty, cp, fp, count);
 		return;
 	}
 
@@ -242,8 +243,8 @@ static void kckpt_tty_lookahead_buf(struct tty_struct *tty,
 		run = kckpt_tty_run(cp + done, flags ? flags + done : NULL,
 				    count - done, c);
 		if (run)
-			n_tty_ops.lookahead_buf(tty, cp + done,
-						fp ? fp + done : NULL, run);
+			n_tty_lookahead(tty, cp + done, fp ? fp + done : NULL,
+					run);
 		done += run;
 		if (done < count)
 			done++;		/* handled when it is received */
@@ -270,10 +271,11 @@ static int __init kckpt_tty_init(void)
 	kckpt_tty_ops.close = kckpt_tty_close;
 	kckpt_tty_ops.receive_buf = kckpt_tty_receive_buf;
 	kckpt_tty_ops.receive_buf2 = kckpt_tty_receive_buf2;
-	if (n_tty_ops.lookahead_buf)
-		kckpt_tty_ops.lookahead_buf = kckpt_tty_lookahead_buf;
+	n_tty_lookahead = ktty_get_lookahead(&n_tty_ops);
+	if (n_tty_lookahead)
+		ktty_set_lookahead(&kckpt_tty_ops, kckpt_tty_lookahead_buf);
 
-	ret = tty_register_ldisc(&kckpt_tty_ops);
+	ret = ktty_register_ldisc(&kckpt_tty_ops);
 	if (ret) {
 		pr_err("cannot register line discipline %d: %d\n",
 		       KCKPT_TTY_LDISC, ret);
@@ -292,7 +294,7 @@ static void __exit kckpt_tty_exit(void)
 {
 	struct kckpt_tty_req *req, *tmp;
 
-	tty_unregister_ldisc(&kckpt_tty_ops);
+	ktty_unregister_ldisc(&kckpt_tty_ops);
 	flush_work(&kckpt_tty_work);
 	list_for_each_entry_safe(req, tmp, &kckpt_tty_pending, node) {
 		list_del(&req->node);

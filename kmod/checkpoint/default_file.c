@@ -121,24 +121,20 @@ static int kckpt_may_replace(struct dentry *victim, struct kckpt_dump_req *req)
 static int kckpt_rename_into_place(struct file *f, const char *name,
 				   struct kckpt_dump_req *req)
 {
-	struct dentry *dir = dget_parent(f->f_path.dentry), *victim;
+	struct dentry *dir = dget_parent(f->f_path.dentry);
 	struct vfsmount *mnt = f->f_path.mnt;
+	struct kckpt_rename r;
 	int err = mnt_want_write(mnt);
 
 	if (err)
 		goto out;
-	lock_rename(dir, dir);
-	victim = lookup_one_len(name, dir, strlen(name));
-	err = PTR_ERR_OR_ZERO(victim);
+	/* fails with -ENOENT unless the temporary is still where it was made */
+	err = kckpt_rename_start(&r, mnt, dir, f->f_path.dentry, name);
 	if (!err) {
-		/* the temporary must still be where it was created */
-		err = f->f_path.dentry->d_parent != dir ? -ENOENT : 0;
-		err = err ?: kckpt_may_replace(victim, req);
-		err = err ?: kckpt_vfs_rename(mnt, d_inode(dir), f->f_path.dentry,
-					      victim);
-		dput(victim);
+		err = kckpt_may_replace(kckpt_rename_target(&r), req);
+		err = err ?: kckpt_rename_do(&r);
+		kckpt_rename_end(&r);
 	}
-	unlock_rename(dir, dir);
 	mnt_drop_write(mnt);
 out:
 	dput(dir);

@@ -19,6 +19,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "core/compat.h"
 #include "dump/dump.h"
 #include "core/kckpt.h"
 #include "checkpoint/checkpoint.h"
@@ -61,7 +62,7 @@ static int kckpt_check_access(struct task_struct *task, int proof_fd,
 		kckpt_reason(req, "permission denied: pass an open /proc/%d/mem (proof of ptrace rights) or hold CAP_CHECKPOINT_RESTORE and CAP_SYS_PTRACE",
 			     task_tgid_vnr(task));
 		err = -EPERM;
-	} else if (!privileged && get_dumpable(mm) != SUID_DUMP_USER) {
+	} else if (!privileged && kckpt_dumpable(task, mm) != KCKPT_DUMPABLE_USER) {
 		kckpt_reason(req, "the target is not dumpable (setuid, or PR_SET_DUMPABLE 0)");
 		err = -EPERM;
 	}

@@ -18,6 +18,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "core/compat.h"
 #include "dump/dump.h"
 #include "core/kckpt.h"
 #include "checkpoint/checkpoint.h"
@@ -87,7 +88,7 @@ static int kckpt_request_here(struct kckpt_dump_req *req)
 		req->action = KCKPT_ACT_SIGNALLED;
 		return send_sig(sig, current, 1);
 	}
-	if (get_dumpable(current->mm) != SUID_DUMP_USER) {
+	if (kckpt_dumpable(current, current->mm) != KCKPT_DUMPABLE_USER) {
 		/* ^E has no permission check: never image a setuid program */
 		kckpt_reason(req, "the process is not dumpable (setuid, or PR_SET_DUMPABLE 0)");
 		return -EPERM;

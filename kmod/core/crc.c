@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * crc32c for images. Two implementations: the SSE4.2 crc32 instruction (an
- * integer instruction: no FPU state to save) and the kernel's table-driven
- * __crc32c_le. The first call times both on a few pages and keeps the
+ * integer instruction: no FPU state to save) and the kernel's own
+ * (kckpt_kernel_crc32c(): table-driven, or the kernel's pick since 6.14).
+ * The first call times both on a few pages and keeps the
  * faster one, as the kernel's xor and raid6 code pick theirs: on hardware
  * crc32q wins several times over; a CPU that emulates it one bit at a
  * time (qemu's TCG) makes the tables win instead. Both give the same
@@ -15,13 +16,15 @@
  * slice-by-8, made at first use.
  *
  * kckpt_crc32c_combine() joins the sums of two adjacent pieces, so that two
- * CPUs can sum one run of pages.
+ * CPUs can sum one run of pages: the kernel's combination where it has one,
+ * else ours (kckpt_crc32c_combine_own(), see core/compat.h).
  */
 #include <linux/crc32.h>
 #include <linux/ktime.h>
 #include <linux/mm.h>
 #include <asm/cpufeature.h>
 
+#include "core/compat.h"
 #include "core/crc.h"
 
 #define KCKPT_CRC32C_POLY	0x82f63b78	/* reflected Castagnoli */
@@ -44,7 +47,7 @@ static u32 kckpt_crc32c_sse42(u32 crc, const void *buf, size_t len)
 
 static u32 kckpt_crc32c_table(u32 crc, const void *p, size_t len)
 {
-	return __crc32c_le(crc, p, len);
+	return kckpt_kernel_crc32c(crc, p, len);
 }
 
 /* slice-by-8: tab[k][b] is the crc of byte b followed by k zero bytes */
@@ -202,7 +205,12 @@ static u32 kckpt_crc_x8n(u64 len)
 	return p;
 }
 
-u32 kckpt_crc32c_combine(u32 crc1, u32 crc2, u64 len2)
+u32 kckpt_crc32c_combine_own(u32 crc1, u32 crc2, u64 len2)
 {
 	return kckpt_crc_mulmod(kckpt_crc_x8n(len2), crc1) ^ crc2;
+}
+
+u32 kckpt_crc32c_combine(u32 crc1, u32 crc2, u64 len2)
+{
+	return kckpt_compat_crc32c_combine(crc1, crc2, len2);
 }

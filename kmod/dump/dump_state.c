@@ -204,10 +204,13 @@ static int kckpt_note_prstatus(struct kckpt_dump *d, struct kckpt_thread *t)
 	t->fs_base = regs->fs_base;
 	t->gs_base = regs->gs_base;
 
-	kckpt_fill_pids(d, &prs->common.pr_pid, &prs->common.pr_ppid,
-			&prs->common.pr_pgrp, &prs->common.pr_sid);
-	prs->common.pr_pid = task_pid_nr_ns(current, d->req->pidns);	/* tid */
-	prs->common.pr_sighold = current->blocked.sig[0];
+	kckpt_fill_pids(d, &kckpt_prstatus_common(prs)->pr_pid,
+			&kckpt_prstatus_common(prs)->pr_ppid,
+			&kckpt_prstatus_common(prs)->pr_pgrp,
+			&kckpt_prstatus_common(prs)->pr_sid);
+	/* the thread's id */
+	kckpt_prstatus_common(prs)->pr_pid = task_pid_nr_ns(current, d->req->pidns);
+	kckpt_prstatus_common(prs)->pr_sighold = current->blocked.sig[0];
 	prs->pr_fpvalid = 1;
 	err = kckpt_note_add(&d->img, "CORE", NT_PRSTATUS, prs, sizeof(*prs));
 	kfree(prs);
@@ -242,8 +245,8 @@ int kckpt_note_threads(struct kckpt_dump *d)
 		.rseq = (unsigned long)kckpt_rseq_area(current),
 		.rseq_len = kckpt_rseq_len(current),
 		.rseq_sig = kckpt_rseq_sig(current),
-		.robust_list = (unsigned long)current->robust_list,
-		.robust_list_len = current->robust_list ?
+		.robust_list = (unsigned long)kckpt_robust_list(current),
+		.robust_list_len = kckpt_robust_list(current) ?
 				   sizeof(struct robust_list_head) : 0,
 		.set_child_tid = (unsigned long)current->set_child_tid,
 		.clear_child_tid = (unsigned long)current->clear_child_tid,
@@ -270,7 +273,7 @@ static void kckpt_fill_psinfo(struct kckpt_dump *d, struct elf_prpsinfo *ps)
 	ps->pr_uid = from_kuid_munged(cred->user_ns, cred->uid);
 	ps->pr_gid = from_kgid_munged(cred->user_ns, cred->gid);
 	kckpt_fill_pids(d, &ps->pr_pid, &ps->pr_ppid, &ps->pr_pgrp, &ps->pr_sid);
-	__get_task_comm(ps->pr_fname, sizeof(ps->pr_fname), current);
+	get_task_comm(ps->pr_fname, current);
 	len = min_t(unsigned long, d->mm->arg_end - d->mm->arg_start,
 		    ELF_PRARGSZ - 1);
 	if (copy_from_user(ps->pr_psargs, (void __user *)d->mm->arg_start, len))
@@ -321,8 +324,8 @@ static void kckpt_fill_proc(struct kckpt_dump *d, struct kckpt_proc *p)
 
 	p->umask = current_umask();
 	p->personality = current->personality;
-	__get_task_comm(p->comm, sizeof(p->comm), current);
-	p->dumpable = get_dumpable(mm);
+	get_task_comm(p->comm, current);
+	p->dumpable = kckpt_dumpable(current, mm);
 	kckpt_fill_itimer(p);
 	p->start_code = mm->start_code;
 	p->end_code = mm->end_code;

@@ -126,14 +126,14 @@ int kckpt_collect_vmas(struct kckpt_dump *d)
 	struct vm_area_struct *vma;
 	int n = 0, err = 0, cap;
 
-	VMA_ITERATOR(vmi, d->mm, 0);
+	KCKPT_VMA_ITERATOR(vmi, d->mm);
 
 	mmap_read_lock(d->mm);
 	cap = d->mm->map_count;
 	d->vmas = kvcalloc(cap, sizeof(*d->vmas), GFP_KERNEL);
 	if (!d->vmas)
 		err = -ENOMEM;
-	for_each_vma(vmi, vma) {
+	kckpt_for_each_vma(vmi, vma) {
 		if (err)
 			break;
 		if (n == cap) {

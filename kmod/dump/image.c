@@ -77,10 +77,10 @@ u32 kckpt_crc_page_run(u32 crc, struct page **pages, unsigned int n)
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
-		void *kaddr = kmap_local_page(pages[i]);
+		void *kaddr = kckpt_kmap(pages[i]);
 
 		crc = kckpt_crc32c(crc, kaddr, PAGE_SIZE);
-		kunmap_local(kaddr);
+		kckpt_kunmap(kaddr);
 	}
 	return crc;
 }

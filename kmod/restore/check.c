@@ -19,6 +19,7 @@
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 
+#include "core/compat.h"
 #include "core/crc.h"
 #include "core/kckpt.h"
 #include "restore/restore.h"
@@ -76,7 +77,7 @@ static int kckpt_check_owner(struct kckpt_session *s)
 	    s->hdr.egid != from_kgid_munged(&init_user_ns, cred->gid))
 		return kckpt_session_refuse(s, "the image belongs to uid %u, not to you",
 					    s->hdr.uid);
-	if (s->proc.dumpable != SUID_DUMP_USER)
+	if (s->proc.dumpable != KCKPT_DUMPABLE_USER)
 		return kckpt_session_refuse(s, "the image is of a non-dumpable (setuid?) process");
 	return 0;
 }

@@ -105,11 +105,11 @@ static int kckpt_unmap_helper(void)
 	unsigned long *ranges;
 	int n = 0, i, err = 0;
 
-	VMA_ITERATOR(vmi, mm, 0);
+	KCKPT_VMA_ITERATOR(vmi, mm);
 
 	mmap_read_lock(mm);
 	ranges = kvmalloc_array(mm->map_count * 2, sizeof(*ranges), GFP_KERNEL);
-	for_each_vma(vmi, vma) {
+	kckpt_for_each_vma(vmi, vma) {
 		if (!ranges || n == mm->map_count)
 			break;
 		if (vma->vm_ops && vma->vm_ops->name)
@@ -336,12 +336,12 @@ static long kckpt_fill_pages_mapped(struct kckpt_finish *f, unsigned long map,
 		return have ?: -EFAULT;
 	}
 	for (i = 0; i < have; i++) {
-		const void *from = kmap_local_page(src[i]);
-		void *to = kmap_local_page(pages[i]);
+		const void *from = kckpt_kmap(src[i]);
+		void *to = kckpt_kmap(pages[i]);
 
 		*crc = kckpt_crc32c_copy(*crc, to, from, PAGE_SIZE);
-		kunmap_local(to);
-		kunmap_local(from);
+		kckpt_kunmap(to);
+		kckpt_kunmap(from);
 		put_page(src[i]);
 	}
 	kckpt_fill_put(pages, have, true);
@@ -489,7 +489,7 @@ static void kckpt_set_thread(struct kckpt_session *s)
 	spin_unlock_irq(&current->sighand->siglock);
 	kckpt_set_rseq((void __user *)(unsigned long)t->rseq, t->rseq_len,
 		       t->rseq_sig);
-	current->robust_list = (void __user *)(unsigned long)t->robust_list;
+	kckpt_set_robust_list((void __user *)(unsigned long)t->robust_list);
 	current->set_child_tid = (void __user *)(unsigned long)t->set_child_tid;
 	current->clear_child_tid = (void __user *)(unsigned long)t->clear_child_tid;
 }

@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include "core/compat.h"
 #include "core/kckpt.h"
 #include "core/special.h"
 #include "restore/restore.h"
@@ -180,10 +181,10 @@ static int kckpt_current_specials(struct kckpt_special_map *m, int max)
 	struct vm_area_struct *vma;
 	int n = 0;
 
-	VMA_ITERATOR(vmi, mm, 0);
+	KCKPT_VMA_ITERATOR(vmi, mm);
 
 	mmap_read_lock(mm);
-	for_each_vma(vmi, vma) {
+	kckpt_for_each_vma(vmi, vma) {
 		const char *name = kckpt_special_name(vma);
 
 		if (!kckpt_special_kind(name))

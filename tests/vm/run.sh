@@ -37,7 +37,7 @@ die() { echo "vm: $*" >&2; exit 2; }
 
 need_tools() {
 	local t missing=
-	for t in qemu-system-x86_64 busybox cpio depmod modprobe apt-get dpkg-deb xz zstd gcc mkfs.ext4; do
+	for t in qemu-system-x86_64 busybox cpio depmod modprobe apt-get dpkg-deb xz zstd gcc mkfs.ext4 unshare; do
 		command -v "$t" >/dev/null || missing="$missing $t"
 	done
 	[ -z "$missing" ] || die "missing tools:$missing (run 'make deps')"

@@ -54,11 +54,16 @@ debian_security_uri() {
 
 suite_root() { echo "$KCKPT_CACHE/suites/$1"; }
 
-# in_root SUITE CMD...: run CMD inside the suite's root.
+# in_root SUITE CMD...: run CMD inside the suite's root, with a /proc of
+# its own (7.x's objtool reads /proc/self/maps) mounted in a private mount
+# namespace, so nothing stays mounted and concurrent runs do not collide.
 in_root() {
 	local root
 	root=$(suite_root "$1"); shift
-	chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+	# shellcheck disable=SC2016
+	unshare -m --propagation private sh -c \
+		'mount -t proc proc "$0/proc" && exec chroot "$0" "$@"' "$root" \
+		/usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 		DEBIAN_FRONTEND=noninteractive LC_ALL=C "$@"
 }
 
