@@ -103,11 +103,17 @@ public static class Uapi
     public const uint IocMagic = 0xCE;
     public const uint NrVersion = 0x00;
     public const uint NrCheckpoint = 0x01;
+    public const uint NrRestoreBegin = 0x02;
+    public const uint NrRestoreNote = 0x03;
+    public const uint NrRestoreFinish = 0x04;
     public const uint NrRequest = 0x05;
 
     public const int VersionSizeVer0 = 128;
     public const int VersionSizeVer1 = 136;
     public const int CheckpointSizeVer0 = 184;
+    public const int RestoreBeginSizeVer0 = 328;
+    public const int RestoreNoteSizeVer0 = 24;
+    public const int RestoreFinishSizeVer0 = 152;
     public const int RequestSizeVer0 = 416;
 
     public static readonly uint IocVersion = Ioctl.ReadWrite(IocMagic, NrVersion, Marshal.SizeOf<KckptVersion>());
