@@ -2,7 +2,6 @@ using Google.Protobuf;
 using KCkpt.Checkpointing;
 using KCkpt.Cli.Dump;
 using KCkpt.Errors;
-using KCkpt.Interop;
 
 namespace KCkpt.Cli.Commands;
 
@@ -48,21 +47,21 @@ internal sealed class DumpCommand(DumpOptions options) : ICommand
         return ExitCodes.Ok;
     }
 
-    private uint Flags => (options.Kill ? Uapi.CkptKill : 0) | (options.Stop ? Uapi.CkptStop : 0);
+    private AfterCheckpoint After => options.Kill ? AfterCheckpoint.Kill : options.Stop ? AfterCheckpoint.Stop : AfterCheckpoint.Continue;
 
     private CheckpointResult WriteImage(CommandContext context, KckptDevice device, TargetProcess target, ImageTempFile image, byte[] manifest)
     {
         long expected = context.ErrorIsTerminal ? target.ReadExpectedImageBytes() : 0;
         if (expected <= ProgressThreshold)
         {
-            return device.Checkpoint(target, image.Handle, Flags, manifest);
+            return device.Checkpoint(target, image.Handle, After, manifest);
         }
 
         using var cancel = new CancellationTokenSource();
         var progress = ProgressBar.RunAsync(context.Error, () => image.Length, expected, cancel.Token);
         try
         {
-            return device.Checkpoint(target, image.Handle, Flags, manifest);
+            return device.Checkpoint(target, image.Handle, After, manifest);
         }
         finally
         {

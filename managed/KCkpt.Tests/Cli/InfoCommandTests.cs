@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using KCkpt.Cli.Info;
 using KCkpt.Image;
-using KCkpt.Interop;
 using KCkpt.Restorability;
 using KCkpt.Tests.Image;
 

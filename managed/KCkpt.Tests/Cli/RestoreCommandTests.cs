@@ -1,5 +1,4 @@
 using KCkpt.Cli.Restore;
-using KCkpt.Interop;
 using KCkpt.Tests.Image;
 
 namespace KCkpt.Tests.Cli;

@@ -1,16 +1,14 @@
 using CommandLine;
 using KCkpt.Cli;
 using KCkpt.Cli.Commands;
-using KCkpt.Interop;
 using KCkpt.TtyHook;
+using Microsoft.Win32.SafeHandles;
+using static Interop;
 
 namespace KCkpt.Tests.Cli;
 
 public sealed class TtyCommandTests : IDisposable
 {
-    private const uint TiocSPtLck = 0x40045431;
-    private const uint TiocGPtN = 0x80045430;
-
     private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("kckpt-tty-");
 
     public void Dispose() => scratch.Delete(recursive: true);
@@ -152,9 +150,9 @@ public sealed class TtyCommandTests : IDisposable
     /// <summary>A pseudo-terminal pair from /dev/ptmx; the slave is reached by its path.</summary>
     private sealed class Pty : IDisposable
     {
-        private readonly int master;
+        private readonly SafeFileHandle master;
 
-        private Pty(int master, string slavePath)
+        private Pty(SafeFileHandle master, string slavePath)
         {
             this.master = master;
             SlavePath = slavePath;
@@ -164,14 +162,14 @@ public sealed class TtyCommandTests : IDisposable
 
         public static unsafe Pty Open()
         {
-            int master = Libc.Open("/dev/ptmx", Libc.ORdWr | Libc.ONoCtty | Libc.OCloExec);
-            master.Should().BeGreaterThanOrEqualTo(0, "/dev/ptmx opens");
+            var master = Libc.TryOpen("/dev/ptmx", OpenFlags.ReadWrite | OpenFlags.NoControllingTerminal | OpenFlags.CloseOnExec, out int errno);
+            master.Should().NotBeNull($"/dev/ptmx opens (errno {errno})");
             int unlock = 0, number = -1;
-            Libc.IoctlInt(master, TiocSPtLck, &unlock).Should().Be(0);
-            Libc.IoctlInt(master, TiocGPtN, &number).Should().Be(0);
-            return new Pty(master, $"/dev/pts/{number}");
+            Libc.Ioctl(master!, Libc.TiocSPtLck, &unlock).Should().Be(0);
+            Libc.Ioctl(master!, Libc.TiocGPtN, &number).Should().Be(0);
+            return new Pty(master!, $"/dev/pts/{number}");
         }
 
-        public void Dispose() => Libc.Close(master);
+        public void Dispose() => master.Dispose();
     }
 }

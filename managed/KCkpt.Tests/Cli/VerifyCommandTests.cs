@@ -1,5 +1,5 @@
-using KCkpt.Interop;
 using KCkpt.Tests.Image;
+using static Interop;
 
 namespace KCkpt.Tests.Cli;
 

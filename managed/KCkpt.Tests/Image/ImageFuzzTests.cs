@@ -1,6 +1,6 @@
 using KCkpt.Image;
-using KCkpt.Interop;
 using KCkpt.Tests.Cli;
+using static Interop;
 
 namespace KCkpt.Tests.Image;
 

@@ -1,10 +1,11 @@
-using KCkpt.Interop;
 using static KCkpt.Tests.Layout.HeaderFact;
+using static Interop;
+using static Interop.Uapi;
 
 namespace KCkpt.Tests.Layout;
 
 /// <summary>
-/// Everything kmod/include/uapi/kckpt.h defines, paired with its C# mirror in KCkpt.Interop.Uapi.
+/// Everything kmod/include/uapi/kckpt.h defines, paired with its C# mirror in KCkpt.Uapi.
 /// A new constant is one line; a new struct is one SizeOf line and one OffsetOf line per field.
 /// </summary>
 public static class UapiFacts

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using KCkpt.Interop;
+using static Interop.Uapi;
 
 namespace KCkpt.Tests.Layout;
 
-/// <summary>The C# mirror (KCkpt.Interop.Uapi) agrees with kmod/include/uapi/kckpt.h as cc compiles it.</summary>
+/// <summary>The C# mirror (Interop.Uapi) agrees with kmod/include/uapi/kckpt.h as cc compiles it.</summary>
 public sealed class UapiLayoutTests(CompiledHeaderProbe probe) : IClassFixture<CompiledHeaderProbe>
 {
     private static readonly string Header = File.ReadAllText(CompiledHeaderProbe.HeaderPath);

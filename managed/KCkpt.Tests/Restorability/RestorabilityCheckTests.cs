@@ -1,7 +1,7 @@
 using KCkpt.Image;
-using KCkpt.Interop;
 using KCkpt.Restorability;
 using KCkpt.Tests.Image;
+using static Interop;
 
 namespace KCkpt.Tests.Restorability;
 

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using KCkpt.Errors;
-using KCkpt.Interop;
 using Microsoft.Win32.SafeHandles;
 
 namespace KCkpt.Checkpointing;
@@ -14,6 +13,7 @@ namespace KCkpt.Checkpointing;
 public sealed class ImageTempFile : IDisposable
 {
     private const uint Mode = 0x180; // 0600: images hold the process's secrets
+    private const OpenFlags CreateFlags = OpenFlags.WriteOnly | OpenFlags.Create | OpenFlags.Exclusive | OpenFlags.NoFollow | OpenFlags.CloseOnExec;
     private const int Attempts = 16;
     private const string RandomChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -46,14 +46,13 @@ public sealed class ImageTempFile : IDisposable
         for (int attempt = 0; ; attempt++)
         {
             string path = System.IO.Path.Combine(directory, $".{name}.{RandomNumberGenerator.GetString(RandomChars, 6)}.tmp");
-            int fd = Libc.Open(path, Libc.OWrOnly | Libc.OCreat | Libc.OExcl | Libc.ONoFollow | Libc.OCloExec, Mode);
-            if (fd >= 0)
+            var handle = Interop.Libc.TryOpen(path, CreateFlags, out int errno, Mode);
+            if (handle is not null)
             {
-                return new ImageTempFile(path, targetPath, new SafeFileHandle(fd, ownsHandle: true));
+                return new ImageTempFile(path, targetPath, handle);
             }
 
-            int errno = Marshal.GetLastPInvokeError();
-            if (errno != Errno.EEXIST || attempt == Attempts)
+            if (errno != Interop.Errno.EEXIST || attempt == Attempts)
             {
                 throw ErrnoMapper.FromErrno(errno, $"cannot create a temporary image file in {directory}");
             }
@@ -64,7 +63,7 @@ public sealed class ImageTempFile : IDisposable
     /// <exception cref="KckptException">The rename failed; the image stays under <see cref="Path"/>.</exception>
     public void Commit(bool replace)
     {
-        if (Libc.Fsync(Handle) != 0)
+        if (Interop.Libc.FSync(Handle) != 0)
         {
             throw ErrnoMapper.FromErrno(Marshal.GetLastPInvokeError(), $"fsync {Path}");
         }
@@ -99,13 +98,13 @@ public sealed class ImageTempFile : IDisposable
             return;
         }
 
-        if (Libc.RenameAt2(Libc.AtFdCwd, Path, Libc.AtFdCwd, TargetPath, Libc.RenameNoReplace) == 0)
+        if (Interop.Libc.RenameAt2(Interop.Libc.AtFdCwd, Path, Interop.Libc.AtFdCwd, TargetPath, Interop.Libc.RenameNoReplace) == 0)
         {
             return;
         }
 
         int errno = Marshal.GetLastPInvokeError();
-        if (errno != Errno.EINVAL)
+        if (errno != Interop.Errno.EINVAL)
         {
             throw ErrnoMapper.FromErrno(errno, "renameat2");
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using KCkpt.Errors;
-using KCkpt.Interop;
+using static Interop;
 
-namespace KCkpt.Tests.Interop;
+namespace KCkpt.Tests;
 
 /// <summary>The failure paths of execve and posix_spawn, safe to take in the test process (RestoreExecTests take the others).</summary>
 public sealed class ProgramExecutionTests : IDisposable

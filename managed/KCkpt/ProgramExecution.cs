@@ -1,8 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using KCkpt.Errors;
+using Microsoft.Win32.SafeHandles;
 
-namespace KCkpt.Interop;
+namespace KCkpt;
 
 /// <summary>Running another program: in place of this process (execve), or as a child in a session of its own.</summary>
 public static unsafe class ProgramExecution
@@ -18,9 +19,9 @@ public static unsafe class ProgramExecution
     public static void ReplaceCurrentProcess(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment)
     {
         KeepStandardDescriptorsAcrossExec();
-        using var args = new CStringArray(argv);
-        using var env = new CStringArray(environment);
-        Libc.Execve(path, args.Pointer, env.Pointer);
+        using var args = new Interop.CStringArray(argv);
+        using var env = new Interop.CStringArray(environment);
+        Interop.Libc.Execve(path, args.Pointer, env.Pointer);
         throw ErrnoMapper.FromErrno(Marshal.GetLastPInvokeError(), $"cannot execute {path}");
     }
 
@@ -32,10 +33,10 @@ public static unsafe class ProgramExecution
     public static int StartInNewSession(string path, IReadOnlyList<string> argv, IReadOnlyList<string> environment)
     {
         KeepStandardDescriptorsAcrossExec();
-        using var args = new CStringArray(argv);
-        using var env = new CStringArray(environment);
-        byte* attributes = stackalloc byte[Libc.PosixSpawnAttrSize];
-        int error = Libc.PosixSpawnAttrInit(attributes);
+        using var args = new Interop.CStringArray(argv);
+        using var env = new Interop.CStringArray(environment);
+        byte* attributes = stackalloc byte[Interop.Libc.PosixSpawnAttrSize];
+        int error = Interop.Libc.PosixSpawnAttrInit(attributes);
         if (error != 0)
         {
             throw ErrnoMapper.FromErrno(error, "posix_spawnattr_init");
@@ -43,10 +44,10 @@ public static unsafe class ProgramExecution
 
         try
         {
-            error = Libc.PosixSpawnAttrSetFlags(attributes, Libc.PosixSpawnSetSid);
+            error = Interop.Libc.PosixSpawnAttrSetFlags(attributes, Interop.Libc.PosixSpawnSetSid);
             if (error == 0)
             {
-                error = Libc.PosixSpawn(out int pid, path, null, attributes, args.Pointer, env.Pointer);
+                error = Interop.Libc.PosixSpawn(out int pid, path, null, attributes, args.Pointer, env.Pointer);
                 if (error == 0)
                 {
                     return pid;
@@ -57,7 +58,7 @@ public static unsafe class ProgramExecution
         }
         finally
         {
-            Libc.PosixSpawnAttrDestroy(attributes);
+            Interop.Libc.PosixSpawnAttrDestroy(attributes);
         }
     }
 
@@ -66,10 +67,11 @@ public static unsafe class ProgramExecution
     {
         for (int fd = 0; fd < StandardDescriptors; fd++)
         {
-            int flags = Libc.Fcntl(fd, Libc.FGetFd, 0);
-            if (flags >= 0 && (flags & Libc.FdCloExec) != 0)
+            using var handle = new SafeFileHandle(fd, ownsHandle: false);
+            int flags = Interop.Libc.Fcntl(handle, Interop.Libc.FGetFd, 0);
+            if (flags >= 0 && (flags & Interop.Libc.FdCloExec) != 0)
             {
-                Libc.Fcntl(fd, Libc.FSetFd, flags & ~Libc.FdCloExec);
+                Interop.Libc.Fcntl(handle, Interop.Libc.FSetFd, flags & ~Interop.Libc.FdCloExec);
             }
         }
     }
