@@ -35,8 +35,8 @@ public static unsafe class ProgramExecution
         KeepStandardDescriptorsAcrossExec();
         using var args = new Interop.CStringArray(argv);
         using var env = new Interop.CStringArray(environment);
-        byte* attributes = stackalloc byte[Interop.Libc.PosixSpawnAttrSize];
-        int error = Interop.Libc.PosixSpawnAttrInit(attributes);
+        Interop.Libc.PosixSpawnAttr attributes;
+        int error = Interop.Libc.PosixSpawnAttrInit(&attributes);
         if (error != 0)
         {
             throw ErrnoMapper.FromErrno(error, "posix_spawnattr_init");
@@ -44,10 +44,10 @@ public static unsafe class ProgramExecution
 
         try
         {
-            error = Interop.Libc.PosixSpawnAttrSetFlags(attributes, Interop.Libc.PosixSpawnSetSid);
+            error = Interop.Libc.PosixSpawnAttrSetFlags(&attributes, Interop.Libc.PosixSpawnSetSid);
             if (error == 0)
             {
-                error = Interop.Libc.PosixSpawn(out int pid, path, null, attributes, args.Pointer, env.Pointer);
+                error = Interop.Libc.PosixSpawn(out int pid, path, null, &attributes, args.Pointer, env.Pointer);
                 if (error == 0)
                 {
                     return pid;
@@ -58,7 +58,7 @@ public static unsafe class ProgramExecution
         }
         finally
         {
-            Interop.Libc.PosixSpawnAttrDestroy(attributes);
+            Interop.Libc.PosixSpawnAttrDestroy(&attributes);
         }
     }
 

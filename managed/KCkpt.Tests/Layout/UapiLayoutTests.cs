@@ -5,9 +5,9 @@ using static Interop.Uapi;
 namespace KCkpt.Tests.Layout;
 
 /// <summary>The C# mirror (Interop.Uapi) agrees with kmod/include/uapi/kckpt.h as cc compiles it.</summary>
-public sealed class UapiLayoutTests(CompiledHeaderProbe probe) : IClassFixture<CompiledHeaderProbe>
+public sealed class UapiLayoutTests(UapiHeaderProbe probe) : IClassFixture<UapiHeaderProbe>
 {
-    private static readonly string Header = File.ReadAllText(CompiledHeaderProbe.HeaderPath);
+    private static readonly string Header = File.ReadAllText(UapiHeaderProbe.HeaderPath);
 
     public static TheoryData<string> FactExpressions => new(UapiFacts.All.Select(f => f.CExpression));
 
