@@ -1,4 +1,5 @@
 using KCkpt.Cli.Commands;
+using static KCkpt.Tests.TextLines;
 
 namespace KCkpt.Tests.Cli;
 
@@ -62,6 +63,4 @@ public sealed class StatusCommandTests : IDisposable
 
         output.ToString().Should().Contain(Lines("features:     none"));
     }
-
-    private static string Lines(params string[] lines) => string.Concat(lines.Select(l => l + Environment.NewLine));
 }

@@ -4,6 +4,7 @@ using KCkpt.Cli.Commands;
 using KCkpt.TtyHook;
 using Microsoft.Win32.SafeHandles;
 using static Interop;
+using static KCkpt.Tests.TextLines;
 
 namespace KCkpt.Tests.Cli;
 
@@ -141,8 +142,6 @@ public sealed class TtyCommandTests : IDisposable
         TtyHookSettings.Read(scratch.FullName).Should().Be(new TtyHookSettings(20));
         TtyHookSettings.Read(Path.Combine(scratch.FullName, "none")).Should().BeNull();
     }
-
-    private static string Lines(params string[] lines) => string.Concat(lines.Select(l => l + Environment.NewLine));
 
     /// <summary>A pseudo-terminal pair from /dev/ptmx; the slave is reached by its path.</summary>
     private sealed class Pty : IDisposable
