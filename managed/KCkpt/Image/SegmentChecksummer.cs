@@ -65,7 +65,8 @@ internal sealed unsafe class SegmentChecksummer : IDisposable
             return null;
         }
 
-        return Interop.Libc.TryOpen($"/proc/self/fd/{handle.DangerousGetHandle()}", OpenFlags.ReadOnly | OpenFlags.CloseOnExec | OpenFlags.Direct, out _);
+        using var fd = new Interop.BorrowedDescriptor(handle);
+        return Interop.Libc.TryOpen($"/proc/self/fd/{fd.Fd}", OpenFlags.ReadOnly | OpenFlags.CloseOnExec | OpenFlags.Direct, out _);
     }
 
     private ReadOnlySpan<byte> Read(long offset, int count)

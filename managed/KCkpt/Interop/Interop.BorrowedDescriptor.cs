@@ -3,8 +3,9 @@ using Microsoft.Win32.SafeHandles;
 internal static partial class Interop
 {
     /// <summary>
-    /// The number of a <see cref="SafeFileHandle"/>'s descriptor, for a struct that hands it to the kernel: until this
-    /// is disposed the handle holds a reference, so it cannot be closed (and its number reused) under the call.
+    /// The number of a <see cref="SafeFileHandle"/>'s descriptor, for a struct that hands it to the kernel or for a
+    /// /proc/self/fd path: until this is disposed the handle holds a reference, so it cannot be closed (and its number
+    /// reused) under the call.
     /// </summary>
     internal ref struct BorrowedDescriptor
     {

@@ -62,9 +62,10 @@ public sealed class TerminalDevice : IDisposable
 
     private static string? PathOf(SafeFileHandle handle)
     {
+        using var fd = new Interop.BorrowedDescriptor(handle);
         try
         {
-            return new FileInfo($"/proc/self/fd/{handle.DangerousGetHandle()}").LinkTarget;
+            return new FileInfo($"/proc/self/fd/{fd.Fd}").LinkTarget;
         }
         catch (IOException)
         {
