@@ -77,7 +77,7 @@ public sealed class TtyCommandTests : IDisposable
     }
 
     [SkippableFact]
-    public void OnWithoutTheModuleSaysToLoadItAndExitsThree()
+    public void OnWithoutTheModuleSaysHowToLoadItAndExitsThree()
     {
         Skip.If(TtyHookSettings.Read() is not null, "kckpt_tty.ko is loaded on this host: 'on' would switch the pty instead of failing");
 
@@ -85,7 +85,10 @@ public sealed class TtyCommandTests : IDisposable
 
         var run = CliRun.Of("tty", "on", "-t", pty.SlavePath);
 
-        run.Should().Be(new CliRun(3, string.Empty, $"checkpt: kckpt_tty.ko is not loaded (modprobe kckpt_tty){Environment.NewLine}"));
+        run.ExitCode.Should().Be(3);
+        run.Out.Should().BeEmpty();
+        run.Error.Should().StartWith("checkpt: kckpt_tty.ko is not loaded: ").And.Contain("modprobe kckpt_tty").And.EndWith(Environment.NewLine);
+        run.Error.Count(c => c == '\n').Should().Be(1);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class LineDiscipline
         return ldisc;
     }
 
-    /// <summary>TIOCSETD on <paramref name="terminal"/>; the kernel loads kckpt_tty.ko itself where it is installed and ldisc autoloading is on.</summary>
+    /// <summary>TIOCSETD on <paramref name="terminal"/>. The kernel never loads kckpt_tty.ko for it (no alias): see <see cref="TtyModule"/>.</summary>
     public static unsafe void Set(TerminalDevice terminal, int ldisc)
     {
         if (Interop.Libc.Ioctl(terminal.Handle, Interop.Libc.TiocSetD, &ldisc) == 0)
@@ -32,7 +32,7 @@ public static class LineDiscipline
             return;
         }
 
-        // Unknown ldisc: EINVAL, or EPERM for users who may not have the kernel load it (dev.tty.ldisc_autoload=0).
+        // Unknown ldisc: EINVAL, or EPERM for users who may not ask the kernel to look for it (dev.tty.ldisc_autoload=0).
         int errno = Marshal.GetLastPInvokeError();
         if (ldisc == Kckpt && (errno == Interop.Errno.EINVAL || (errno == Interop.Errno.EPERM && TtyHookSettings.Read() is null)))
         {

@@ -68,6 +68,24 @@ on_tty() {
 	PROG_JOB=$!
 }
 
+# in_tty COMMANDS OUT: COMMANDS (sh) on a pseudo-terminal, waited for;
+# the output (without CRs) is shown and left in OUT.txt.
+in_tty() {
+	on_tty "sh -c '$1'" "$2"
+	wait "$PROG_JOB"
+	tr -d '\r' <"$2"
+	tr -d '\r' <"$2" >"$2.txt"
+}
+
+# install_modules: kckpt.ko and kckpt_tty.ko where modprobe finds them, as
+# `make install` puts them (the guest's /lib/modules is a tmpfs overlay).
+install_modules() {
+	local dir
+	dir=/lib/modules/$(uname -r)/extra
+	mkdir -p "$dir" && cp "$KCKPT_KO" "$KCKPT_TTY_KO" "$dir/" &&
+		depmod -a || fail "cannot install the modules into $dir"
+}
+
 # start_prog_on_tty NAME ARGS...: start_prog with a pseudo-terminal as the
 # program's stdin/stdout.
 start_prog_on_tty() {
