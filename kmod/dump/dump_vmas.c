@@ -209,6 +209,8 @@ static int kckpt_save_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
 		if (!err) {
 			bitmap_set(s->bitmap, first + i - run, run);
 			s->nr_saved += run;
+			/* the caller may be showing progress */
+			WRITE_ONCE(d->req->progress, d->img.pos);
 		}
 		run = 0;
 	}

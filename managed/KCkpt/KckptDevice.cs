@@ -77,6 +77,47 @@ public sealed class KckptDevice : IDisposable
     }
 
     /// <summary>
+    /// Checkpoints <paramref name="target"/> into a file the module creates at <paramref name="path"/>
+    /// (KCKPT_IOC_CHECKPOINT with KCKPT_CKPT_CREATE): a 0600 temporary beside it, synced, renamed into place (over the
+    /// caller's own file only with <paramref name="replace"/>), the directory synced, and only then does
+    /// <paramref name="after"/> happen to the target. On any failure nothing is left behind and the target runs on.
+    /// Blocks until then; <paramref name="progress"/> hears the image bytes written so far about ten times a second.
+    /// </summary>
+    /// <exception cref="CheckpointFailedException">The module refused or failed; the target runs on untouched.</exception>
+    public unsafe CheckpointResult Checkpoint(
+        TargetProcess target, string path, bool replace, AfterCheckpoint after, ReadOnlySpan<byte> manifest, IProgress<long>? progress = null)
+    {
+        using var proofFd = new Interop.BorrowedDescriptor(target.MemoryProof);
+        byte[] pathBytes = Interop.CString.Encode(path);
+        var request = (Interop.Uapi.KckptCheckpoint*)NativeMemory.AllocZeroed((nuint)sizeof(Interop.Uapi.KckptCheckpoint));
+        try
+        {
+            fixed (byte* manifestBytes = manifest)
+            fixed (byte* pathPointer = pathBytes)
+            {
+                *request = new Interop.Uapi.KckptCheckpoint
+                {
+                    Size = (uint)sizeof(Interop.Uapi.KckptCheckpoint),
+                    Flags = (uint)after | Interop.Uapi.CkptCreate | (replace ? Interop.Uapi.CkptReplace : 0),
+                    Pid = target.Pid,
+                    ImageFd = -1,
+                    ProofFd = proofFd.Fd,
+                    Manifest = (ulong)manifestBytes,
+                    ManifestLen = (uint)manifest.Length,
+                    ImagePath = (ulong)pathPointer,
+                };
+                using var watch = progress is null ? null : new ImageProgressWatch(&request->ImageBytes, progress);
+                IoctlWithReason(Interop.Uapi.IocCheckpoint, "KCKPT_IOC_CHECKPOINT", request, request->Reason, target);
+                return new CheckpointResult(request->ImageBytes, request->MemoryBytes);
+            }
+        }
+        finally
+        {
+            NativeMemory.Free(request);
+        }
+    }
+
+    /// <summary>
     /// Asks <paramref name="target"/> for a checkpoint, DragonFly's "send SIGCKPT" (KCKPT_IOC_REQUEST; SIGCKPTEXIT with
     /// <paramref name="exit"/>): the target decides by its disposition of the signal. A handler gets the signal; SIG_DFL
     /// has the module write the image to the target's default file (and, with <paramref name="exit"/>, kill it); SIG_IGN

@@ -48,6 +48,7 @@ public static class UapiFacts
         Number("KCKPT_VERSION_SIZE_VER0", Uapi.VersionSizeVer0),
         Number("KCKPT_VERSION_SIZE_VER1", Uapi.VersionSizeVer1),
         Number("KCKPT_CHECKPOINT_SIZE_VER0", Uapi.CheckpointSizeVer0),
+        Number("KCKPT_CHECKPOINT_SIZE_VER1", Uapi.CheckpointSizeVer1),
         Number("KCKPT_RESTORE_BEGIN_SIZE_VER0", Uapi.RestoreBeginSizeVer0),
         Number("KCKPT_RESTORE_NOTE_SIZE_VER0", Uapi.RestoreNoteSizeVer0),
         Number("KCKPT_RESTORE_FINISH_SIZE_VER0", Uapi.RestoreFinishSizeVer0),
@@ -55,6 +56,8 @@ public static class UapiFacts
 
         Number("KCKPT_CKPT_STOP", Uapi.CkptStop),
         Number("KCKPT_CKPT_KILL", Uapi.CkptKill),
+        Number("KCKPT_CKPT_CREATE", Uapi.CkptCreate),
+        Number("KCKPT_CKPT_REPLACE", Uapi.CkptReplace),
         Number("KCKPT_CKPT_FLAGS", Uapi.CkptFlags),
         Number("KCKPT_PID_SELF", Uapi.PidSelf),
         Number("KCKPT_MANIFEST_MAX", Uapi.ManifestMax),
@@ -142,6 +145,7 @@ public static class UapiFacts
         OffsetOf<KckptCheckpoint>(Checkpoint, "image_bytes", nameof(KckptCheckpoint.ImageBytes)),
         OffsetOf<KckptCheckpoint>(Checkpoint, "memory_bytes", nameof(KckptCheckpoint.MemoryBytes)),
         OffsetOf<KckptCheckpoint>(Checkpoint, "reason", nameof(KckptCheckpoint.Reason)),
+        OffsetOf<KckptCheckpoint>(Checkpoint, "image_path", nameof(KckptCheckpoint.ImagePath)),
 
         SizeOf<KckptRequest>(Request),
         OffsetOf<KckptRequest>(Request, "size", nameof(KckptRequest.Size)),

@@ -11,5 +11,18 @@ internal static partial class Interop
             int end = buffer.IndexOf((byte)0);
             return Encoding.UTF8.GetString(end < 0 ? buffer : buffer[..end]);
         }
+
+        /// <summary>UTF-8 and a NUL, for a path a kernel interface reads.</summary>
+        internal static byte[] Encode(string text)
+        {
+            if (text.Contains('\0'))
+            {
+                throw new ArgumentException("a C string cannot hold NUL", nameof(text));
+            }
+
+            byte[] bytes = new byte[Encoding.UTF8.GetByteCount(text) + 1];
+            Encoding.UTF8.GetBytes(text, bytes);
+            return bytes;
+        }
     }
 }

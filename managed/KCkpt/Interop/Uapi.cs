@@ -26,7 +26,9 @@ internal static partial class Interop
         // KCKPT_IOC_CHECKPOINT
         internal const uint CkptStop = 1U << 0;
         internal const uint CkptKill = 1U << 1;
-        internal const uint CkptFlags = CkptStop | CkptKill;
+        internal const uint CkptCreate = 1U << 2;
+        internal const uint CkptReplace = 1U << 3;
+        internal const uint CkptFlags = CkptStop | CkptKill | CkptCreate | CkptReplace;
 
         internal const int PidSelf = 0;
         internal const uint ManifestMax = 1U << 20;
@@ -111,6 +113,7 @@ internal static partial class Interop
         internal const int VersionSizeVer0 = 128;
         internal const int VersionSizeVer1 = 136;
         internal const int CheckpointSizeVer0 = 184;
+        internal const int CheckpointSizeVer1 = 192;
         internal const int RestoreBeginSizeVer0 = 328;
         internal const int RestoreNoteSizeVer0 = 24;
         internal const int RestoreFinishSizeVer0 = 152;
@@ -152,6 +155,7 @@ internal static partial class Interop
             internal ulong ImageBytes;
             internal ulong MemoryBytes;
             internal fixed byte Reason[Uapi.ReasonLen];
+            internal ulong ImagePath;
         }
 
         /// <summary>struct kckpt_request: the argument of KCKPT_IOC_REQUEST ("send SIGCKPT").</summary>
