@@ -6,6 +6,6 @@ fresh_kckpt
 user_image 65534 "$WORK/nobody"
 chown 1234:1234 "$WORK/nobody/img"
 chmod 0644 "$WORK/nobody/img"
-expect_refusal "uid 1234" as_user 65534 "$KCKPT_ROOT/build/bin/kckpt-restore" "$WORK/nobody/img"
-expect_refusal "uid 1234" as_user 65534 "$CHECKPT" -r "$WORK/nobody/img"
+expect_refusal "uid 1234" env HOME="$WORK" setpriv --reuid=65534 --regid=65534 --clear-groups -- "$KCKPT_ROOT/build/bin/kckpt-restore" "$WORK/nobody/img"
+expect_refusal "uid 1234" env HOME="$WORK" setpriv --reuid=65534 --regid=65534 --clear-groups -- "$CHECKPT" -r "$WORK/nobody/img"
 pass "an image file of uid 1234 is refused to uid 65534, the image's owner"
