@@ -4,7 +4,8 @@
  * context with its credentials (like a core dump): the template expanded,
  * created 0600 under a temporary name beside it (O_EXCL, never through a
  * symlink), renamed into place when complete (never over another user's
- * file), unlinked on failure.
+ * file), unlinked on failure. A process running as root writes only into
+ * a directory that root owns.
  */
 #include <linux/cred.h>
 #include <linux/dcache.h>
@@ -167,6 +168,28 @@ static void kckpt_remove_image(struct file *f)
 	dput(dentry);
 }
 
+/*
+ * Root's image goes only into a directory that root owns: the owner of any
+ * other directory could swap it for an image of their own making, which
+ * root would restore later as its own. @f is the temporary, still empty:
+ * its parent is the directory it really is in, whatever its path said.
+ */
+static int kckpt_check_image_dir(struct file *f, struct kckpt_dump_req *req)
+{
+	struct dentry *dir = dget_parent(f->f_path.dentry);
+	kuid_t owner = d_inode(dir)->i_uid;
+	kuid_t root = make_kuid(current_user_ns(), 0);
+	int err = 0;
+
+	if (uid_eq(current_euid(), root) && !uid_eq(owner, root)) {
+		kckpt_reason(req, "root's image is not written where uid %u owns the directory (%s)",
+			     from_kuid_munged(current_user_ns(), owner), req->path);
+		err = -EPERM;
+	}
+	dput(dir);
+	return err;
+}
+
 static int kckpt_write_default_file(struct kckpt_dump_req *req, char *tmp)
 {
 	struct file *f = kckpt_create_temp(req->path, tmp, PATH_MAX);
@@ -179,6 +202,11 @@ static int kckpt_write_default_file(struct kckpt_dump_req *req, char *tmp)
 		return PTR_ERR(f);
 	}
 	req->image = f;
+	err = kckpt_check_image_dir(f, req);
+	if (err) {
+		kckpt_remove_image(f);
+		return err;
+	}
 	err = kckpt_dump_current(req);
 	if (!err)
 		err = kckpt_rename_into_place(f, kckpt_basename(req->path), req);
