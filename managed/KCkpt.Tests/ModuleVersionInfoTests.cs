@@ -31,9 +31,9 @@ public sealed class ModuleVersionInfoTests
     [Fact]
     public void FeatureNamesNameEveryKnownBitInBitOrder()
     {
-        var all = Uapi.FeatTtyHook | Uapi.FeatRequest | Uapi.FeatRestore | Uapi.FeatCheckpoint;
+        var all = Uapi.FeatRestoreDryRun | Uapi.FeatTtyHook | Uapi.FeatRequest | Uapi.FeatRestore | Uapi.FeatCheckpoint;
 
-        Info(features: all).FeatureNames().Should().Equal("checkpoint", "restore", "request", "tty-hook");
+        Info(features: all).FeatureNames().Should().Equal("checkpoint", "restore", "request", "tty-hook", "restore-dry-run");
     }
 
     [Fact]

@@ -145,6 +145,41 @@ public sealed class KckptDevice : IDisposable
 
     public void Dispose() => fd.Dispose();
 
+    /// <summary>
+    /// Asks the module whether it would begin restoring <paramref name="image"/> for this process, as it is now
+    /// (KCKPT_IOC_RESTORE_BEGIN with KCKPT_BEGIN_DRY_RUN): every check of the real BEGIN, no session kept.
+    /// </summary>
+    /// <returns>Null when it would; otherwise its reason.</returns>
+    public unsafe string? RestoreRefusal(SafeFileHandle image)
+    {
+        bool imageRef = false;
+        try
+        {
+            image.DangerousAddRef(ref imageRef);
+            var begin = new KckptRestoreBegin
+            {
+                Size = (uint)sizeof(KckptRestoreBegin),
+                Flags = Uapi.BeginDryRun,
+                ImageFd = (int)image.DangerousGetHandle(),
+            };
+            if (Libc.Ioctl(fd, Uapi.IocRestoreBegin, &begin) == 0)
+            {
+                return null;
+            }
+
+            int errno = Marshal.GetLastPInvokeError();
+            string reason = CString.Decode(new ReadOnlySpan<byte>(begin.Reason, Uapi.ReasonLen));
+            return reason.Length > 0 ? reason : ErrnoReason(errno, "KCKPT_IOC_RESTORE_BEGIN");
+        }
+        finally
+        {
+            if (imageRef)
+            {
+                image.DangerousRelease();
+            }
+        }
+    }
+
     private string ErrnoReason(int errno, string ioctl)
     {
         string text = $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";

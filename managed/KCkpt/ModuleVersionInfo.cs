@@ -12,6 +12,7 @@ public sealed record ModuleVersionInfo(uint AbiVersion, string ModuleVersion, st
         (Uapi.FeatRestore, "restore"),
         (Uapi.FeatRequest, "request"),
         (Uapi.FeatTtyHook, "tty-hook"),
+        (Uapi.FeatRestoreDryRun, "restore-dry-run"),
     ];
 
     public static unsafe ModuleVersionInfo FromNative(KckptVersion answer) => new(

@@ -22,6 +22,7 @@ public static class Uapi
     public const ulong FeatRestore = 1UL << 1;
     public const ulong FeatRequest = 1UL << 2;
     public const ulong FeatTtyHook = 1UL << 3;
+    public const ulong FeatRestoreDryRun = 1UL << 4;
 
     // KCKPT_IOC_CHECKPOINT
     public const uint CkptStop = 1U << 0;
@@ -100,19 +101,28 @@ public static class Uapi
     public const uint FdTty = 4;
     public const uint FdKckpt = 5;
 
+    // KCKPT_IOC_RESTORE_BEGIN
+    public const int SpecialMax = 4;
+    public const int SpecialNameLen = 16;
+    public const uint BeginDryRun = 1U << 0;
+    public const uint BeginFlags = BeginDryRun;
+
     public const uint IocMagic = 0xCE;
     public const uint NrVersion = 0x00;
     public const uint NrCheckpoint = 0x01;
+    public const uint NrRestoreBegin = 0x02;
     public const uint NrRequest = 0x05;
 
     public const int VersionSizeVer0 = 128;
     public const int VersionSizeVer1 = 136;
     public const int CheckpointSizeVer0 = 184;
+    public const int RestoreBeginSizeVer0 = 328;
     public const int RequestSizeVer0 = 416;
 
     public static readonly uint IocVersion = Ioctl.ReadWrite(IocMagic, NrVersion, Marshal.SizeOf<KckptVersion>());
     public static readonly uint IocCheckpoint = Ioctl.ReadWrite(IocMagic, NrCheckpoint, Marshal.SizeOf<KckptCheckpoint>());
     public static readonly uint IocRequest = Ioctl.ReadWrite(IocMagic, NrRequest, Marshal.SizeOf<KckptRequest>());
+    public static readonly uint IocRestoreBegin = Ioctl.ReadWrite(IocMagic, NrRestoreBegin, Marshal.SizeOf<KckptRestoreBegin>());
 }
 
 /// <summary>struct kckpt_version: the answer of KCKPT_IOC_VERSION.</summary>
@@ -161,6 +171,36 @@ public unsafe struct KckptRequest
     public uint Action;
     public ulong ImageBytes;
     public fixed byte Path[Uapi.PathLen];
+    public fixed byte Reason[Uapi.ReasonLen];
+}
+
+/// <summary>struct kckpt_special_map: a kernel-provided mapping the restore helper moves.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct KckptSpecialMap
+{
+    public ulong CurStart;
+    public ulong SavedStart;
+    public ulong Len;
+    public fixed byte Name[Uapi.SpecialNameLen];
+}
+
+/// <summary>struct kckpt_restore_begin: the argument of KCKPT_IOC_RESTORE_BEGIN (special[SpecialMax] as four fields).</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct KckptRestoreBegin
+{
+    public uint Size;
+    public uint Flags;
+    public int ImageFd;
+    public uint NrSpecial;
+    public uint NrFds;
+    public int MaxFd;
+    public uint XStateSize;
+    public uint NrPending;
+    public ulong XFeatures;
+    public KckptSpecialMap Special0;
+    public KckptSpecialMap Special1;
+    public KckptSpecialMap Special2;
+    public KckptSpecialMap Special3;
     public fixed byte Reason[Uapi.ReasonLen];
 }
 
