@@ -3,9 +3,12 @@
  * A request's image in the default file, written in the target's own
  * context with its credentials (like a core dump): the template expanded
  * here, the file put in place as every image is (image_file.c), replacing
- * the target's own earlier image of that name.
+ * the target's own earlier image of that name. A process running as root
+ * writes only into a directory that root owns.
  */
 #include <linux/cred.h>
+#include <linux/dcache.h>
+#include <linux/fs.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -70,6 +73,28 @@ static int kckpt_expand_template(const char *t, char *out, size_t size)
 	return ok && len ? 0 : -ENAMETOOLONG;
 }
 
+/*
+ * Root's image goes only into a directory that root owns: the owner of any
+ * other directory could swap it for an image of their own making, which
+ * root would restore later as its own. @f is the temporary, still empty:
+ * its parent is the directory it really is in, whatever its path said.
+ */
+static int kckpt_check_image_dir(struct file *f, struct kckpt_dump_req *req)
+{
+	struct dentry *dir = dget_parent(f->f_path.dentry);
+	kuid_t owner = d_inode(dir)->i_uid;
+	kuid_t root = make_kuid(current_user_ns(), 0);
+	int err = 0;
+
+	if (uid_eq(current_euid(), root) && !uid_eq(owner, root)) {
+		kckpt_reason(req, "root's image is not written where uid %u owns the directory (%s)",
+			     from_kuid_munged(current_user_ns(), owner), req->path);
+		err = -EPERM;
+	}
+	dput(dir);
+	return err;
+}
+
 int kckpt_checkpoint_to_default_file(struct kckpt_dump_req *req,
 				     const char *template)
 {
@@ -81,6 +106,7 @@ int kckpt_checkpoint_to_default_file(struct kckpt_dump_req *req,
 		return err;
 	}
 	err = kckpt_image_file_create(req, req->path, true);
+	err = err ?: kckpt_check_image_dir(req->image, req);
 	err = err ?: kckpt_checkpoint_here(req);
 	if (!err)
 		req->action = KCKPT_ACT_CHECKPOINTED;

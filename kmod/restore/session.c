@@ -257,32 +257,52 @@ static int kckpt_begin(struct kckpt_session *s, struct kckpt_restore_begin *b)
 	return err;
 }
 
+/*
+ * A real BEGIN gives @*s to @dev (one session per open file, never
+ * replaced); a dry run answers as BEGIN would, EBUSY included, and keeps
+ * nothing.
+ */
+static int kckpt_keep_session(struct file *dev, struct kckpt_session **s,
+			      u32 flags)
+{
+	if (flags & KCKPT_BEGIN_DRY_RUN)
+		return READ_ONCE(dev->private_data) ? -EBUSY : 0;
+	if (cmpxchg(&dev->private_data, NULL, *s))
+		return -EBUSY;
+	*s = NULL;	/* the open file owns it now */
+	return 0;
+}
+
 long kckpt_ioc_restore_begin(struct file *dev, const struct kckpt_uarg *ua)
 {
-	struct kckpt_restore_begin *b;
-	struct kckpt_session *s;
+	struct kckpt_restore_begin *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	struct kckpt_session *s = NULL;
 	int err;
 
-	b = kzalloc(sizeof(*b), GFP_KERNEL);
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
-	err = b && s ? kckpt_copy_struct_in(b, sizeof(*b), ua) : -ENOMEM;
-	if (!err && b->flags)
-		err = -EINVAL;
-	if (!err && !current->mm)
-		err = -EINVAL;
-	if (!err) {
-		mutex_init(&s->lock);
-		memset(b->special, 0, sizeof(b->special));
-		err = kckpt_begin(s, b);
-		memcpy(b->reason, s->reason, sizeof(b->reason));
-		if (kckpt_copy_struct_out(ua, b, sizeof(*b)) && !err)
-			err = -EFAULT;
-	}
-	/* one session per open file, never replaced */
-	if (!err && cmpxchg(&dev->private_data, NULL, s))
-		err = -EBUSY;
+	if (!b)
+		return -ENOMEM;
+	err = kckpt_copy_struct_in(b, sizeof(*b), ua);
 	if (err)
-		kckpt_session_free(s);
+		goto out;
+	if ((b->flags & ~KCKPT_BEGIN_FLAGS) || !current->mm) {
+		err = -EINVAL;
+		goto out;
+	}
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s) {
+		err = -ENOMEM;
+		goto out;
+	}
+	mutex_init(&s->lock);
+	memset(b->special, 0, sizeof(b->special));
+	err = kckpt_begin(s, b);
+	memcpy(b->reason, s->reason, sizeof(b->reason));
+	if (kckpt_copy_struct_out(ua, b, sizeof(*b)) && !err)
+		err = -EFAULT;
+	if (!err)
+		err = kckpt_keep_session(dev, &s, b->flags);
+out:
+	kckpt_session_free(s);
 	kfree(b);
 	return err;
 }

@@ -32,9 +32,9 @@ public sealed class ModuleVersionInfoTests
     [Fact]
     public void FeatureNamesNameEveryKnownBitInBitOrder()
     {
-        var all = ModuleFeatures.TtyHook | ModuleFeatures.Request | ModuleFeatures.Restore | ModuleFeatures.Checkpoint;
+        var all = ModuleFeatures.RestoreDryRun | ModuleFeatures.TtyHook | ModuleFeatures.Request | ModuleFeatures.Restore | ModuleFeatures.Checkpoint;
 
-        Info(features: all).FeatureNames().Should().Equal("checkpoint", "restore", "request", "tty-hook");
+        Info(features: all).FeatureNames().Should().Equal("checkpoint", "restore", "request", "tty-hook", "restore-dry-run");
     }
 
     [Fact]

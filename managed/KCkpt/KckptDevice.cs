@@ -167,6 +167,30 @@ public sealed class KckptDevice : IDisposable
             : new CheckpointFailedException(target.ToString(), why, errno);
     }
 
+    /// <summary>
+    /// Asks the module whether it would begin restoring <paramref name="image"/> for this process, as it is now
+    /// (KCKPT_IOC_RESTORE_BEGIN with KCKPT_BEGIN_DRY_RUN): every check of the real BEGIN, no session kept.
+    /// </summary>
+    /// <returns>Null when it would; otherwise its reason.</returns>
+    public unsafe string? RestoreRefusal(SafeFileHandle image)
+    {
+        using var imageFd = new Interop.BorrowedDescriptor(image);
+        var begin = new Interop.Uapi.KckptRestoreBegin
+        {
+            Size = (uint)sizeof(Interop.Uapi.KckptRestoreBegin),
+            Flags = Interop.Uapi.BeginDryRun,
+            ImageFd = imageFd.Fd,
+        };
+        if (Interop.Libc.Ioctl(handle, Interop.Uapi.IocRestoreBegin, &begin) == 0)
+        {
+            return null;
+        }
+
+        int errno = Marshal.GetLastPInvokeError();
+        string reason = Interop.CString.Decode(new ReadOnlySpan<byte>(begin.Reason, Interop.Uapi.ReasonLen));
+        return reason.Length > 0 ? reason : ErrnoReason(errno, "KCKPT_IOC_RESTORE_BEGIN");
+    }
+
     private string ErrnoReason(int errno, string ioctl)
     {
         string text = $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";

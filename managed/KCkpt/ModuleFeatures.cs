@@ -17,4 +17,7 @@ public enum ModuleFeatures : ulong
 
     /// <summary>kckpt_tty.ko can attach.</summary>
     TtyHook = Interop.Uapi.FeatTtyHook,
+
+    /// <summary>KCKPT_IOC_RESTORE_BEGIN answers a dry run (KCKPT_BEGIN_DRY_RUN).</summary>
+    RestoreDryRun = Interop.Uapi.FeatRestoreDryRun,
 }

@@ -14,6 +14,7 @@ public sealed record ModuleVersionInfo(uint AbiVersion, string ModuleVersion, st
         (ModuleFeatures.Restore, "restore"),
         (ModuleFeatures.Request, "request"),
         (ModuleFeatures.TtyHook, "tty-hook"),
+        (ModuleFeatures.RestoreDryRun, "restore-dry-run"),
     ];
 
     internal static unsafe ModuleVersionInfo FromNative(Interop.Uapi.KckptVersion answer) => new(

@@ -29,6 +29,7 @@
 #define KCKPT_FEAT_RESTORE	(1ULL << 1)	/* KCKPT_IOC_RESTORE_* */
 #define KCKPT_FEAT_REQUEST	(1ULL << 2)	/* KCKPT_IOC_REQUEST */
 #define KCKPT_FEAT_TTY_HOOK	(1ULL << 3)	/* kckpt_tty.ko can attach */
+#define KCKPT_FEAT_RESTORE_DRY_RUN (1ULL << 4)	/* KCKPT_BEGIN_DRY_RUN */
 
 /**
  * struct kckpt_version - answer of KCKPT_IOC_VERSION
@@ -504,7 +505,16 @@ struct kckpt_request {
  * its metadata (a hostile image gets EINVAL and a reason) and keeps it as
  * the session of this open /dev/kckpt. NOTE copies single notes out, so the
  * helper can restore what only user space can (sigactions, rlimits, cwd,
- * fds, fs base, xstate, ...). FINISH is the point of no return: the module
+ * fds, fs base, xstate, ...). With KCKPT_BEGIN_DRY_RUN, BEGIN validates
+ * the image exactly as it would (same checks, same reason) but keeps no
+ * session: how checkpt -r asks the kernel before it starts anything.
+ *
+ * Who may restore: the restorer's credentials (real, effective, saved and
+ * fs uid and gid) must all be the image's owner (@uid, @gid of the image
+ * header; @euid and @egid equal to them), whatever capabilities it holds,
+ * and the image file must belong to the restorer or to the image's owner.
+ * Root restores another user's image only by switching to that user first
+ * (checkpt -r --as-owner). FINISH is the point of no return: the module
  * rebuilds the memory map from the image, sets the mm fields, the signal
  * mask, rseq, robust list, tid addresses and the registers, and returns
  * into the checkpointed context. A failure before the point of no return
@@ -528,10 +538,14 @@ struct kckpt_special_map {
 	char name[KCKPT_SPECIAL_NAMELEN];
 };
 
+/* kckpt_restore_begin.flags */
+#define KCKPT_BEGIN_DRY_RUN	(1U << 0)	/* validate only, keep no session */
+#define KCKPT_BEGIN_FLAGS	KCKPT_BEGIN_DRY_RUN
+
 /**
  * struct kckpt_restore_begin - argument of KCKPT_IOC_RESTORE_BEGIN
  * @size:	in: sizeof(struct kckpt_restore_begin)
- * @flags:	in: 0
+ * @flags:	in: KCKPT_BEGIN_*
  * @image_fd:	in: the image, open for reading
  * @nr_special: out: entries used in @special
  * @nr_fds:	out: number of KCKPT_NT_FD notes

@@ -13,6 +13,8 @@ public static class UapiFacts
     private const string Version = "struct kckpt_version";
     private const string Checkpoint = "struct kckpt_checkpoint";
     private const string Request = "struct kckpt_request";
+    private const string SpecialMap = "struct kckpt_special_map";
+    private const string RestoreBegin = "struct kckpt_restore_begin";
     private const string ImageHdr = "struct kckpt_image_hdr";
     private const string Rlimit = "struct kckpt_rlimit";
     private const string Proc = "struct kckpt_proc";
@@ -35,16 +37,24 @@ public static class UapiFacts
         Number("KCKPT_FEAT_RESTORE", Uapi.FeatRestore),
         Number("KCKPT_FEAT_REQUEST", Uapi.FeatRequest),
         Number("KCKPT_FEAT_TTY_HOOK", Uapi.FeatTtyHook),
+        Number("KCKPT_FEAT_RESTORE_DRY_RUN", Uapi.FeatRestoreDryRun),
         Number("KCKPT_IOC_MAGIC", Uapi.IocMagic),
         Number("KCKPT_IOC_VERSION", Uapi.IocVersion),
         Number("KCKPT_IOC_CHECKPOINT", Uapi.IocCheckpoint),
         Number("KCKPT_IOC_REQUEST", Uapi.IocRequest),
+        Number("KCKPT_IOC_RESTORE_BEGIN", Uapi.IocRestoreBegin),
         Number("KCKPT_NR_VERSION", Uapi.NrVersion),
         Number("KCKPT_NR_CHECKPOINT", Uapi.NrCheckpoint),
         Number("KCKPT_NR_RESTORE_BEGIN", Uapi.NrRestoreBegin),
         Number("KCKPT_NR_RESTORE_NOTE", Uapi.NrRestoreNote),
         Number("KCKPT_NR_RESTORE_FINISH", Uapi.NrRestoreFinish),
         Number("KCKPT_NR_REQUEST", Uapi.NrRequest),
+        Number("KCKPT_NR_RESTORE_BEGIN", Uapi.NrRestoreBegin),
+        Number("KCKPT_RESTORE_BEGIN_SIZE_VER0", Uapi.RestoreBeginSizeVer0),
+        Number("KCKPT_SPECIAL_MAX", Uapi.SpecialMax),
+        Number("KCKPT_SPECIAL_NAMELEN", Uapi.SpecialNameLen),
+        Number("KCKPT_BEGIN_DRY_RUN", Uapi.BeginDryRun),
+        Number("KCKPT_BEGIN_FLAGS", Uapi.BeginFlags),
         Number("KCKPT_VERSION_SIZE_VER0", Uapi.VersionSizeVer0),
         Number("KCKPT_VERSION_SIZE_VER1", Uapi.VersionSizeVer1),
         Number("KCKPT_CHECKPOINT_SIZE_VER0", Uapi.CheckpointSizeVer0),
@@ -157,6 +167,26 @@ public static class UapiFacts
         OffsetOf<KckptRequest>(Request, "image_bytes", nameof(KckptRequest.ImageBytes)),
         OffsetOf<KckptRequest>(Request, "path", nameof(KckptRequest.Path)),
         OffsetOf<KckptRequest>(Request, "reason", nameof(KckptRequest.Reason)),
+
+        SizeOf<KckptSpecialMap>(SpecialMap),
+        OffsetOf<KckptSpecialMap>(SpecialMap, "cur_start", nameof(KckptSpecialMap.CurStart)),
+        OffsetOf<KckptSpecialMap>(SpecialMap, "saved_start", nameof(KckptSpecialMap.SavedStart)),
+        OffsetOf<KckptSpecialMap>(SpecialMap, "len", nameof(KckptSpecialMap.Len)),
+        OffsetOf<KckptSpecialMap>(SpecialMap, "name", nameof(KckptSpecialMap.Name)),
+
+        SizeOf<KckptRestoreBegin>(RestoreBegin),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "size", nameof(KckptRestoreBegin.Size)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "flags", nameof(KckptRestoreBegin.Flags)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "image_fd", nameof(KckptRestoreBegin.ImageFd)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "nr_special", nameof(KckptRestoreBegin.NrSpecial)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "nr_fds", nameof(KckptRestoreBegin.NrFds)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "max_fd", nameof(KckptRestoreBegin.MaxFd)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "xstate_size", nameof(KckptRestoreBegin.XStateSize)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "nr_pending", nameof(KckptRestoreBegin.NrPending)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "xfeatures", nameof(KckptRestoreBegin.XFeatures)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "special", nameof(KckptRestoreBegin.Special0)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "special[3]", nameof(KckptRestoreBegin.Special3)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "reason", nameof(KckptRestoreBegin.Reason)),
 
         SizeOf<KckptImageHdr>(ImageHdr),
         OffsetOf<KckptImageHdr>(ImageHdr, "format_version", nameof(KckptImageHdr.FormatVersion)),

@@ -22,6 +22,13 @@ internal static partial class Interop
         internal const ulong FeatRestore = 1UL << 1;
         internal const ulong FeatRequest = 1UL << 2;
         internal const ulong FeatTtyHook = 1UL << 3;
+        internal const ulong FeatRestoreDryRun = 1UL << 4;
+
+        // KCKPT_IOC_RESTORE_BEGIN
+        internal const int SpecialMax = 4;
+        internal const int SpecialNameLen = 16;
+        internal const uint BeginDryRun = 1U << 0;
+        internal const uint BeginFlags = BeginDryRun;
 
         // KCKPT_IOC_CHECKPOINT
         internal const uint CkptStop = 1U << 0;
@@ -122,6 +129,7 @@ internal static partial class Interop
         internal static readonly uint IocVersion = IoctlNumber.ReadWrite(IocMagic, NrVersion, Marshal.SizeOf<KckptVersion>());
         internal static readonly uint IocCheckpoint = IoctlNumber.ReadWrite(IocMagic, NrCheckpoint, Marshal.SizeOf<KckptCheckpoint>());
         internal static readonly uint IocRequest = IoctlNumber.ReadWrite(IocMagic, NrRequest, Marshal.SizeOf<KckptRequest>());
+        internal static readonly uint IocRestoreBegin = IoctlNumber.ReadWrite(IocMagic, NrRestoreBegin, Marshal.SizeOf<KckptRestoreBegin>());
 
         /// <summary>struct kckpt_version: the answer of KCKPT_IOC_VERSION.</summary>
         [StructLayout(LayoutKind.Sequential)]
@@ -156,6 +164,36 @@ internal static partial class Interop
             internal ulong MemoryBytes;
             internal fixed byte Reason[Uapi.ReasonLen];
             internal ulong ImagePath;
+        }
+
+        /// <summary>struct kckpt_special_map: a kernel-provided mapping the restore helper moves.</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal unsafe struct KckptSpecialMap
+        {
+            internal ulong CurStart;
+            internal ulong SavedStart;
+            internal ulong Len;
+            internal fixed byte Name[Uapi.SpecialNameLen];
+        }
+
+        /// <summary>struct kckpt_restore_begin: the argument of KCKPT_IOC_RESTORE_BEGIN (special[SpecialMax] as four fields).</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal unsafe struct KckptRestoreBegin
+        {
+            internal uint Size;
+            internal uint Flags;
+            internal int ImageFd;
+            internal uint NrSpecial;
+            internal uint NrFds;
+            internal int MaxFd;
+            internal uint XStateSize;
+            internal uint NrPending;
+            internal ulong XFeatures;
+            internal KckptSpecialMap Special0;
+            internal KckptSpecialMap Special1;
+            internal KckptSpecialMap Special2;
+            internal KckptSpecialMap Special3;
+            internal fixed byte Reason[Uapi.ReasonLen];
         }
 
         /// <summary>struct kckpt_request: the argument of KCKPT_IOC_REQUEST ("send SIGCKPT").</summary>

@@ -233,3 +233,42 @@ kill_checkpoint() {
 	checkpoint "$1" "$2" --kill
 	wait "$PROG_JOB" 2>/dev/null
 }
+
+# as_user UID COMMAND...: run COMMAND as UID (gid UID, no supplementary
+# groups), HOME in the scratch directory.
+as_user() {
+	local id=$1
+	shift
+	HOME=$WORK setpriv --reuid="$id" --regid="$id" --clear-groups -- "$@"
+}
+
+# user_image UID DIR: DIR (made, owned by UID) holds img, an image of
+# mem_patterns run and checkpointed (--kill) by UID; the files the program
+# writes are in DIR too. Yama scope 0: the checkpoint is not a descendant.
+user_image() {
+	local id=$1 dir=$2 yama=/proc/sys/kernel/yama/ptrace_scope
+	mkdir -p "$dir" && chown "$id:$id" "$dir" || fail "cannot make $dir for uid $id"
+	[ -w $yama ] && echo 0 >$yama
+	PROG_OUT=$dir.out
+	: >"$PROG_OUT" && chown "$id:$id" "$PROG_OUT" || fail "cannot make $PROG_OUT"
+	as_user "$id" "$KCKPT_PROGS/mem_patterns" "$dir" >"$PROG_OUT" 2>&1 &
+	PROG_JOB=$!
+	wait_ready
+	as_user "$id" "$CHECKPT" -c "$PROG_PID" -o "$dir/img" --quiet --kill ||
+		fail "uid $id cannot checkpoint its own process"
+	wait "$PROG_JOB" 2>/dev/null
+	[ "$(stat -c %u "$dir/img")" = "$id" ] || fail "$dir/img does not belong to uid $id"
+}
+
+# expect_refusal WORD COMMAND...: COMMAND exits 5 within 60 s (a restore
+# that was not refused would wait there) with a message containing WORD;
+# the message is left in REFUSAL.
+expect_refusal() {
+	local word=$1 rc
+	shift
+	REFUSAL=$(timeout -k 5 60 "$@" 2>&1 </dev/null)
+	rc=$?
+	echo "$*: exit $rc: $REFUSAL"
+	[ $rc -eq 5 ] || fail "$*: exit $rc, expected 5 (refused)"
+	echo "$REFUSAL" | grep -qi -- "$word" || fail "$*: the message does not mention '$word'"
+}
