@@ -65,6 +65,9 @@ static int kckpt_park_work(struct kckpt_dump_req *req)
 		kckpt_reason(req, "the target exited");
 		return -ESRCH;
 	}
+	err = kckpt_recheck_access(req);
+	if (err)
+		return err;
 	if (req->run)
 		return req->run(req);
 	err = kckpt_dump_current(req);

@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/path.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 
@@ -33,6 +34,8 @@ void kckpt_dump_req_free(struct kckpt_dump_req *req)
 {
 	if (req->image)
 		fput(req->image);
+	if (req->checked_mm)
+		mmdrop(req->checked_mm);
 	kfree(req->manifest);
 	kfree(req);
 }

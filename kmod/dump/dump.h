@@ -30,6 +30,14 @@ struct kckpt_dump_req {
 	void *manifest;
 	u32 manifest_len;
 	struct pid_namespace *pidns;	/* the caller's, for pid numbers */
+	/*
+	 * What the caller's permission was checked against (NULL when there
+	 * was no caller to check: the terminal's request), re-checked in the
+	 * target before a byte is written.
+	 */
+	struct mm_struct *checked_mm;	/* mmgrab()bed */
+	u64 checked_exec_id;		/* the target's self_exec_id then */
+	bool privileged;		/* the caller held the capabilities */
 	u64 image_bytes;
 	u64 memory_bytes;
 	char path[KCKPT_PATH_LEN];	/* the default file, for a REQUEST */
