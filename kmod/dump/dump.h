@@ -98,6 +98,9 @@ int kckpt_collect_fds(struct kckpt_dump *d);
 void kckpt_release_fds(struct kckpt_dump *d);
 int kckpt_note_fds(struct kckpt_dump *d);
 
+/* dump_confine.c */
+int kckpt_refuse_confinement(struct kckpt_dump_req *req);
+
 /* dump_state.c */
 int kckpt_note_image_header(struct kckpt_dump *d);
 int kckpt_note_threads(struct kckpt_dump *d);
