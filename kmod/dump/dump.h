@@ -100,6 +100,7 @@ int kckpt_note_fds(struct kckpt_dump *d);
 
 /* dump_confine.c */
 int kckpt_refuse_confinement(struct kckpt_dump_req *req);
+u32 kckpt_confinement(void);
 
 /* dump_state.c */
 int kckpt_note_image_header(struct kckpt_dump *d);

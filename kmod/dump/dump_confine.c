@@ -73,6 +73,12 @@ static int kckpt_refuse_chroot(struct kckpt_dump_req *req)
 	return -EOPNOTSUPP;
 }
 
+/* KCKPT_CONFINE_*: what the restorer must put back (struct kckpt_proc). */
+u32 kckpt_confinement(void)
+{
+	return task_no_new_privs(current) ? KCKPT_CONFINE_NO_NEW_PRIVS : 0;
+}
+
 int kckpt_refuse_confinement(struct kckpt_dump_req *req)
 {
 	return kckpt_refuse_seccomp(req) ?: kckpt_refuse_chroot(req);
