@@ -35,7 +35,7 @@ managed:
 
 test-progs: $(TEST_PROGS)
 
-$(B)/tests/%: tests/vm/progs/%.c tests/vm/progs/protocol.h kmod/include/uapi/kckpt.h
+$(B)/tests/%: tests/vm/progs/%.c $(wildcard tests/vm/progs/*.h) kmod/include/uapi/kckpt.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TESTS) -o $@ $<
 

@@ -23,6 +23,7 @@ int kckpt_checkpoint_here(struct kckpt_dump_req *req);
 long kckpt_ioc_checkpoint(struct file *dev, const struct kckpt_uarg *ua);
 struct task_struct *kckpt_get_target(pid_t pid, int proof_fd,
 				     struct kckpt_dump_req *req);
+int kckpt_recheck_access(struct kckpt_dump_req *req);
 
 /* request.c */
 long kckpt_ioc_request(struct file *dev, const struct kckpt_uarg *ua);

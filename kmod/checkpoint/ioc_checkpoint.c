@@ -48,13 +48,27 @@ static bool kckpt_proof_matches(int fd, struct mm_struct *mm)
 	return ok;
 }
 
+/* Remembers what was checked, for kckpt_recheck_access() in the target. */
+static void kckpt_note_checked(struct kckpt_dump_req *req, struct mm_struct *mm,
+			       u64 exec_id, bool privileged)
+{
+	mmgrab(mm);
+	req->checked_mm = mm;
+	req->checked_exec_id = exec_id;
+	req->privileged = privileged;
+}
+
 static int kckpt_check_access(struct task_struct *task, int proof_fd,
 			      struct kckpt_dump_req *req)
 {
 	bool privileged = kckpt_privileged();
-	struct mm_struct *mm = get_task_mm(task);
+	/* before the mm: an exec in between changes one or the other */
+	u64 exec_id = READ_ONCE(task->self_exec_id);
+	struct mm_struct *mm;
 	int err = 0;
 
+	smp_rmb();
+	mm = get_task_mm(task);
 	if (!mm) {
 		kckpt_reason(req, "the target has no user memory (kernel thread or exiting)");
 		return -EINVAL;
@@ -66,9 +80,34 @@ static int kckpt_check_access(struct task_struct *task, int proof_fd,
 	} else if (!privileged && kckpt_dumpable(task, mm) != KCKPT_DUMPABLE_USER) {
 		kckpt_reason(req, "the target is not dumpable (setuid, or PR_SET_DUMPABLE 0)");
 		err = -EPERM;
+	} else {
+		kckpt_note_checked(req, mm, exec_id, privileged);
 	}
 	mmput(mm);
 	return err;
+}
+
+/*
+ * In the target's own context, before a byte is written: is it still what
+ * the caller's permission was checked against? Between the check and now
+ * it may have exec'd (a setuid or file-capability program, whose memory
+ * the caller must not see) or changed its credentials (non-dumpable).
+ */
+int kckpt_recheck_access(struct kckpt_dump_req *req)
+{
+	if (!req->checked_mm)
+		return 0;	/* the terminal's request: no caller to leak to */
+	if (current->mm != req->checked_mm ||
+	    READ_ONCE(current->self_exec_id) != req->checked_exec_id) {
+		kckpt_reason(req, "the target executed a new program after the permission check");
+		return -EAGAIN;
+	}
+	if (!req->privileged &&
+	    kckpt_dumpable(current, current->mm) != KCKPT_DUMPABLE_USER) {
+		kckpt_reason(req, "the target became non-dumpable (setuid, or PR_SET_DUMPABLE 0) after the permission check");
+		return -EPERM;
+	}
+	return 0;
 }
 
 static int kckpt_check_image_file(struct file *f, struct kckpt_dump_req *req)

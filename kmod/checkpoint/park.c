@@ -52,10 +52,15 @@ static void kckpt_park_put(struct kckpt_park *p)
 /* In the target's own context. */
 static int kckpt_park_work(struct kckpt_dump_req *req)
 {
+	int err;
+
 	if (current->flags & PF_EXITING) {
 		kckpt_reason(req, "the target exited");
 		return -ESRCH;
 	}
+	err = kckpt_recheck_access(req);
+	if (err)
+		return err;
 	return req->run ? req->run(req) : kckpt_checkpoint_here(req);
 }
 

@@ -6,6 +6,7 @@
  */
 #include <linux/file.h>
 #include <linux/pid_namespace.h>
+#include <linux/sched/mm.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -29,6 +30,8 @@ void kckpt_dump_req_free(struct kckpt_dump_req *req)
 	if (req->image)
 		fput(req->image);
 	kckpt_image_file_free(req->place);
+	if (req->checked_mm)
+		mmdrop(req->checked_mm);
 	kfree(req->manifest);
 	kfree(req);
 }

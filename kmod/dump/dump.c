@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/path.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 
@@ -58,7 +59,7 @@ static int kckpt_refuse_process(struct kckpt_dump_req *req)
 		kckpt_reason(req, "the target uses io_uring, which cannot be checkpointed");
 		return -EOPNOTSUPP;
 	}
-	return 0;
+	return kckpt_refuse_confinement(req);
 }
 
 static int kckpt_note_manifest(struct kckpt_dump *d)

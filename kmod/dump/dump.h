@@ -34,6 +34,14 @@ struct kckpt_dump_req {
 	struct pid_namespace *pidns;	/* the caller's, for pid numbers */
 	u64 progress;			/* image bytes so far, while writing */
 	u64 __user *progress_out;	/* where the waiting caller shows it */
+	/*
+	 * What the caller's permission was checked against (NULL when there
+	 * was no caller to check: the terminal's request), re-checked in the
+	 * target before a byte is written.
+	 */
+	struct mm_struct *checked_mm;	/* mmgrab()bed */
+	u64 checked_exec_id;		/* the target's self_exec_id then */
+	bool privileged;		/* the caller held the capabilities */
 	u64 image_bytes;
 	u64 memory_bytes;
 	char path[KCKPT_PATH_LEN];	/* the default file, for a REQUEST */
@@ -92,6 +100,10 @@ int kckpt_vdso_identity(struct kckpt_dump *d, u64 *start, u64 *size,
 int kckpt_collect_fds(struct kckpt_dump *d);
 void kckpt_release_fds(struct kckpt_dump *d);
 int kckpt_note_fds(struct kckpt_dump *d);
+
+/* dump_confine.c */
+int kckpt_refuse_confinement(struct kckpt_dump_req *req);
+u32 kckpt_confinement(void);
 
 /* dump_state.c */
 int kckpt_note_image_header(struct kckpt_dump *d);

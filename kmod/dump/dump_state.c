@@ -326,6 +326,7 @@ static void kckpt_fill_proc(struct kckpt_dump *d, struct kckpt_proc *p)
 	p->personality = current->personality;
 	get_task_comm(p->comm, current);
 	p->dumpable = kckpt_dumpable(current, mm);
+	p->confinement = kckpt_confinement();
 	kckpt_fill_itimer(p);
 	p->start_code = mm->start_code;
 	p->end_code = mm->end_code;

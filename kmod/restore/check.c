@@ -28,17 +28,24 @@
 #define KCKPT_MAX_VMAS		65530
 #define KCKPT_MAX_FD		(1 << 20)
 
-/* The fixed part of a note: exactly one of @type, at least @size bytes. */
+/*
+ * The fixed part of a note: exactly one of @type, at least @min bytes (an
+ * older writer's structure), copied into the @size bytes of @dst and
+ * zero-extended.
+ */
 static int kckpt_copy_note(struct kckpt_session *s, u32 type, void *dst,
-			   size_t size, const char *what)
+			   size_t size, size_t min, const char *what)
 {
 	const struct kckpt_note_ref *r = kckpt_find_note(s, type, true, 0);
+	size_t len;
 
 	if (!r || kckpt_find_note(s, type, true, 1))
 		return kckpt_session_refuse(s, "the image needs exactly one %s note", what);
-	if (r->len < size)
+	if (r->len < min)
 		return kckpt_session_refuse(s, "the %s note is too short", what);
-	memcpy(dst, s->notes + r->off, size);
+	len = min_t(size_t, r->len, size);
+	memcpy(dst, s->notes + r->off, len);
+	memset(dst + len, 0, size - len);
 	return 0;
 }
 
@@ -403,9 +410,12 @@ int kckpt_session_check(struct kckpt_session *s)
 {
 	int err;
 
-	err = kckpt_copy_note(s, KCKPT_NT_IMAGE, &s->hdr, sizeof(s->hdr), "image");
-	err = err ?: kckpt_copy_note(s, KCKPT_NT_PROC, &s->proc, sizeof(s->proc), "process");
-	err = err ?: kckpt_copy_note(s, KCKPT_NT_THREAD, &s->thread, sizeof(s->thread), "thread");
+	err = kckpt_copy_note(s, KCKPT_NT_IMAGE, &s->hdr, sizeof(s->hdr),
+			      sizeof(s->hdr), "image");
+	err = err ?: kckpt_copy_note(s, KCKPT_NT_PROC, &s->proc, sizeof(s->proc),
+				     KCKPT_PROC_SIZE_VER0, "process");
+	err = err ?: kckpt_copy_note(s, KCKPT_NT_THREAD, &s->thread, sizeof(s->thread),
+				     sizeof(s->thread), "thread");
 	err = err ?: kckpt_check_build(s);
 	err = err ?: kckpt_check_vdso(s);
 	err = err ?: kckpt_check_owner(s);

@@ -97,6 +97,23 @@ static int kckpt_check_helper_fds(struct kckpt_finish *f, struct file *dev)
 	return 0;
 }
 
+/*
+ * The confinement the image records, which the helper re-applies before
+ * FINISH (kckpt-restore: prctl(PR_SET_NO_NEW_PRIVS)), must be in force: a
+ * helper that does not know it fails here, not silently.
+ */
+static int kckpt_check_confinement(struct kckpt_session *s)
+{
+	u32 c = s->proc.confinement;
+
+	if (c & ~KCKPT_CONFINE_FLAGS)
+		return kckpt_session_refuse(s, "the image records confinement 0x%x that this module does not know",
+					    c & ~KCKPT_CONFINE_FLAGS);
+	if ((c & KCKPT_CONFINE_NO_NEW_PRIVS) && !task_no_new_privs(current))
+		return kckpt_session_refuse(s, "the image had no_new_privs and the restoring process does not (kckpt-restore too old?)");
+	return 0;
+}
+
 /* Unmaps everything but the kernel's own mappings (vdso, vvar). */
 static int kckpt_unmap_helper(void)
 {
@@ -593,6 +610,7 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 	if (!f->buf)
 		return -ENOMEM;
 	ret = kckpt_check_helper_fds(f, dev);
+	ret = ret ?: kckpt_check_confinement(f->s);
 	return ret ?: kckpt_become_image(f);
 }
 

@@ -67,7 +67,8 @@
  *     unprivileged helper keeps its hard limit where the image's is
  *     higher and clamps the soft one (proc.c). Then ITIMER_REAL, as close to FINISH as
  *     possible (if it fires, SIGALRM waits blocked for the restored process).
- * 10. fs/gs base (arch_prctl). No %fs use after this.
+ * 10. no_new_privs when the image had it (the module checks at FINISH that
+ *     it is set), then fs/gs base (arch_prctl). No %fs use after this.
  * 11. Close the stderr copy, then XRSTOR + FINISH in one asm block
  *     (xstate.c). The module closes the device and image descriptors on
  *     the way out. If FINISH returns, its reason goes to fd 2 - now the
@@ -231,7 +232,8 @@ int main(int argc, char **argv, char **envp)
 	kr_specials_move(&st);					/* 8 */
 	kr_rlimits_restore(&st);				/* 9 */
 	kr_itimer_restore(&st);
-	kr_set_segment_bases(&st);				/* 10 */
+	kr_confinement_restore(&st);				/* 10 */
+	kr_set_segment_bases(&st);
 
 	fin.flags = st.have_resume_code ? KCKPT_RESTORE_RESUME_CODE : 0;
 	fin.resume_code = st.resume_code;

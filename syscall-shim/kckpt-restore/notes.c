@@ -32,14 +32,19 @@ long kr_note(struct kr_state *st, __u32 type, __u32 index, void *buf,
 	return n.len;
 }
 
+/*
+ * A fixed structure of @size bytes in the zeroed @buf: the note may be
+ * longer (a newer writer) or, down to @min bytes, shorter (an older one:
+ * the fields it lacks stay zero).
+ */
 static void kr_note_fixed(struct kr_state *st, __u32 type, void *buf,
-			  __u32 size, const char *what)
+			  __u32 size, __u32 min, const char *what)
 {
 	long len = kr_note(st, type, 0, buf, size, what, KR_NOTE_GROWS);
 
-	if (len < size)
+	if (len < min)
 		kr_die(KR_EXIT_FAILED, "the %s note of %s is too short (%ld bytes, expected %u)",
-		       what, st->image_path, len, size);
+		       what, st->image_path, len, min);
 }
 
 static void kr_fetch_pending(struct kr_state *st)
@@ -94,14 +99,19 @@ void kr_fetch_notes(struct kr_state *st)
 {
 	static struct kckpt_thread other;
 
-	kr_note_fixed(st, KCKPT_NT_PROC, &st->proc, sizeof(st->proc), "process");
-	kr_note_fixed(st, KCKPT_NT_THREAD, &st->thread, sizeof(st->thread), "thread");
+	kr_note_fixed(st, KCKPT_NT_PROC, &st->proc, sizeof(st->proc),
+		      KCKPT_PROC_SIZE_VER0, "process");
+	if (st->proc.confinement & ~KCKPT_CONFINE_FLAGS)
+		kr_die(KR_EXIT_FAILED, "%s records confinement 0x%x that this kckpt-restore does not know",
+		       st->image_path, st->proc.confinement & ~KCKPT_CONFINE_FLAGS);
+	kr_note_fixed(st, KCKPT_NT_THREAD, &st->thread, sizeof(st->thread),
+		      sizeof(st->thread), "thread");
 	if (kr_note(st, KCKPT_NT_THREAD, 1, &other, sizeof(other), "thread",
 		    KR_NOTE_OPTIONAL | KR_NOTE_GROWS) != -ENOENT)
 		kr_die(KR_EXIT_FAILED, "%s has more than one thread; only single-threaded processes can be restored",
 		       st->image_path);
 	kr_note_fixed(st, KCKPT_NT_SIGACTIONS, st->sigactions,
-		      sizeof(st->sigactions), "signal handlers");
+		      sizeof(st->sigactions), sizeof(st->sigactions), "signal handlers");
 	kr_fetch_pending(st);
 	kr_fetch_cwd(st);
 	kr_fetch_xstate(st);

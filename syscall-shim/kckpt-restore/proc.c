@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Process-wide state user space sets for itself: working directory,
- * umask, personality, name, resource limits.
+ * umask, personality, name, resource limits, no_new_privs.
  */
 #include <linux/errno.h>
 #include <linux/prctl.h>
@@ -65,4 +65,20 @@ void kr_rlimits_restore(struct kr_state *st)
 			       res, (unsigned long long)want.cur,
 			       (unsigned long long)want.max, kr_errstr(r));
 	}
+}
+
+/*
+ * Confinement the image records (the module refused to checkpoint what
+ * cannot be re-applied): no_new_privs, last before FINISH, which checks
+ * that it is in force.
+ */
+void kr_confinement_restore(struct kr_state *st)
+{
+	long r;
+
+	if (!(st->proc.confinement & KCKPT_CONFINE_NO_NEW_PRIVS))
+		return;
+	r = sys_prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	if (r < 0)
+		kr_die(KR_EXIT_FAILED, "setting no_new_privs: %s", kr_errstr(r));
 }

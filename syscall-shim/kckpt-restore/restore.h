@@ -62,6 +62,7 @@ void kr_fds_restore(struct kr_state *st);
 /* proc.c */
 void kr_proc_restore(struct kr_state *st);
 void kr_rlimits_restore(struct kr_state *st);
+void kr_confinement_restore(struct kr_state *st);
 
 /* samepid.c */
 void kr_take_pid(struct kr_state *st);

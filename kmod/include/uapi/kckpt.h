@@ -143,7 +143,9 @@ struct kckpt_checkpoint {
  * reinterpreted (readers refuse a version they do not know). Otherwise the
  * format grows: a fixed note descriptor may get longer (readers use the
  * fields they know and ignore the rest), and new note types are added
- * (readers skip types they do not know). Array notes (SIGACTIONS,
+ * (readers skip types they do not know); a reader zero-extends an older
+ * writer's shorter descriptor that is at least the *_SIZE_VER0 of its
+ * structure (the fields it lacks read as zero). Array notes (SIGACTIONS,
  * SIGPENDING, SEGMENTS) have fixed entry sizes: growing an entry means a
  * new note type. Variable notes (VMA, FD) start with a fixed structure
  * whose @hdr_size says where the variable part starts. Device numbers
@@ -244,6 +246,11 @@ struct kckpt_rlimit {
  * @start_code ... @env_end: the mm's fields of the same names
  * @auxv_len:		bytes of NT_AUXV
  * @rlim:		getrlimit() of every resource, RLIM_INFINITY as ~0
+ * @confinement:	KCKPT_CONFINE_*: confinement the restored process must
+ *			be under again (what cannot be re-applied, such as
+ *			seccomp or a chroot, is refused at checkpoint time); a
+ *			restorer refuses bits it does not know
+ * @pad1:		zero
  */
 struct kckpt_proc {
 	__u32 umask;
@@ -266,7 +273,17 @@ struct kckpt_proc {
 	__u64 env_end;
 	__u64 auxv_len;
 	struct kckpt_rlimit rlim[KCKPT_NRLIMITS];
+	/* format 1, second revision (KCKPT_PROC_SIZE_VER0 before it) */
+	__u32 confinement;
+	__u32 pad1;
 };
+
+/* struct kckpt_proc as the first writers wrote it, up to @rlim */
+#define KCKPT_PROC_SIZE_VER0		400
+
+/* kckpt_proc.confinement */
+#define KCKPT_CONFINE_NO_NEW_PRIVS	(1U << 0)	/* prctl(PR_SET_NO_NEW_PRIVS) */
+#define KCKPT_CONFINE_FLAGS		KCKPT_CONFINE_NO_NEW_PRIVS
 
 /* kckpt_thread.restart: how the saved registers treat an interrupted syscall */
 #define KCKPT_RESTART_NONE	0	/* not in a syscall */

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KCkpt.Image;
 using static Interop;
 
@@ -168,6 +169,28 @@ public sealed class ImageReaderTests
         image.Process.Comm.Should().Be("sleeper");
         image.Threads.Single().Tid.Should().Be(4242);
         image.SigActions.Should().HaveCount(Uapi.NSig);
+    }
+
+    [Fact]
+    public void NoNewPrivsIsReadFromTheProcessNote()
+    {
+        var image = new TestImageBuilder { Confinement = Uapi.ConfineNoNewPrivs }.Build().Read();
+
+        image.Process.NoNewPrivs.Should().BeTrue();
+        Default.Read().Process.NoNewPrivs.Should().BeFalse();
+    }
+
+    [Fact]
+    public void AnOlderWritersShorterProcessNoteReadsTheFieldsItLacksAsZero()
+    {
+        var builder = new TestImageBuilder { Confinement = Uapi.ConfineNoNewPrivs };
+        builder.DescriptorGrowth[Uapi.NtProc] = Uapi.ProcSizeVer0 - Unsafe.SizeOf<Uapi.KckptProc>();
+
+        var process = builder.Build().Read().Process;
+
+        process.Comm.Should().Be("sleeper");
+        process.Limits[15].Should().Be(new ResourceLimit(15, ulong.MaxValue));
+        process.Confinement.Should().Be(0);
     }
 
     [Fact]

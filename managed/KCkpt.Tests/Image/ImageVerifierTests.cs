@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KCkpt.Image;
 using static Interop;
 
@@ -302,6 +303,16 @@ public sealed class ImageVerifierTests
 
         Problem(builder.Build()).Should()
             .Be("KCKPT_NT_THREAD note: its descriptor is 40 bytes, shorter than struct kckpt_thread (112 bytes)");
+    }
+
+    [Fact]
+    public void ProcessNoteShorterThanTheFirstWritersIsNamed()
+    {
+        var builder = new TestImageBuilder();
+        builder.DescriptorGrowth[Uapi.NtProc] = Uapi.ProcSizeVer0 - Unsafe.SizeOf<Uapi.KckptProc>() - 8;
+
+        Problem(builder.Build()).Should()
+            .Be("KCKPT_NT_PROC note: its descriptor is 392 bytes, shorter than the first struct kckpt_proc (400 bytes)");
     }
 
     [Fact]

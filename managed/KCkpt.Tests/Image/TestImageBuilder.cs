@@ -76,6 +76,7 @@ internal sealed class TestImageBuilder
     public uint? Euid { get; set; }
     public uint? Egid { get; set; }
     public uint Dumpable { get; set; } = 1;
+    public uint Confinement { get; set; }
     public int Pid { get; set; } = 4242;
     public ulong XFeatures { get; set; } = 0x7;
     public uint VdsoCrc32c { get; set; } = 0xdeadbeef;
@@ -348,7 +349,7 @@ internal sealed class TestImageBuilder
 
     private unsafe KckptProc Proc()
     {
-        var p = new KckptProc { Umask = 0x12, Dumpable = Dumpable, StartCode = 0x400000, EndCode = 0x401000, StartBrk = 0x1000000, Brk = 0x1004000 };
+        var p = new KckptProc { Umask = 0x12, Dumpable = Dumpable, Confinement = Confinement, StartCode = 0x400000, EndCode = 0x401000, StartBrk = 0x1000000, Brk = 0x1004000 };
         Put(p.Comm, Uapi.CommLen, Comm);
         for (int i = 0; i < Uapi.NRlimits; i++)
         {

@@ -102,6 +102,9 @@ public static class UapiFacts
         Number("KCKPT_COMM_LEN", Uapi.CommLen),
         Number("KCKPT_UTS_LEN", Uapi.UtsLen),
         Number("KCKPT_IMG_SELF", Uapi.ImgSelf),
+        Number("KCKPT_PROC_SIZE_VER0", Uapi.ProcSizeVer0),
+        Number("KCKPT_CONFINE_NO_NEW_PRIVS", Uapi.ConfineNoNewPrivs),
+        Number("KCKPT_CONFINE_FLAGS", Uapi.ConfineFlags),
         Number("KCKPT_RESTART_NONE", Uapi.RestartNone),
         Number("KCKPT_RESTART_REISSUE", Uapi.RestartReissue),
         Number("KCKPT_RESTART_EINTR", Uapi.RestartEintr),
@@ -242,6 +245,8 @@ public static class UapiFacts
         OffsetOf<KckptProc>(Proc, "env_end", nameof(KckptProc.EnvEnd)),
         OffsetOf<KckptProc>(Proc, "auxv_len", nameof(KckptProc.AuxvLen)),
         OffsetOf<KckptProc>(Proc, "rlim", nameof(KckptProc.Rlim)),
+        OffsetOf<KckptProc>(Proc, "confinement", nameof(KckptProc.Confinement)),
+        OffsetOf<KckptProc>(Proc, "pad1", nameof(KckptProc.Pad1)),
 
         SizeOf<KckptThread>(Thread),
         OffsetOf<KckptThread>(Thread, "tid", nameof(KckptThread.Tid)),

@@ -44,7 +44,7 @@ internal sealed class ImageReader
             FileSize = file.Length,
             ProgramHeaders = headers,
             Header = header,
-            Process = ProcessSnapshot.FromNative(Descriptor(Only(Interop.Uapi.NtProc)!).Struct<Interop.Uapi.KckptProc>("struct kckpt_proc")),
+            Process = ProcessSnapshot.FromNative(Descriptor(Only(Interop.Uapi.NtProc)!).Struct<Interop.Uapi.KckptProc>("struct kckpt_proc", Interop.Uapi.ProcSizeVer0)),
             Threads = ReadThreads(header),
             SigActions = ReadSigActions(Only(Interop.Uapi.NtSigActions)!),
             PendingSignals = ReadPendingSignals(Only(Interop.Uapi.NtSigPending, required: false)),

@@ -23,6 +23,25 @@ internal readonly struct NoteDescriptor(ImageFile file, RawNote note, string not
         return MemoryMarshal.Read<T>(Bytes);
     }
 
+    /// <summary>
+    /// The structure at the start of the descriptor, which may be shorter, down to <paramref name="minSize"/> bytes
+    /// (an older writer's structure: the fields it lacks read as zero), or longer (a newer one).
+    /// </summary>
+    public T Struct<T>(string cName, int minSize)
+        where T : unmanaged
+    {
+        int size = Unsafe.SizeOf<T>();
+        if (note.Descriptor.Length < minSize)
+        {
+            throw Error($"its descriptor is {note.Descriptor.Length} bytes, shorter than the first {cName} ({minSize} bytes)");
+        }
+
+        Span<byte> whole = stackalloc byte[size];
+        whole.Clear();
+        Bytes[..Math.Min(size, Bytes.Length)].CopyTo(whole);
+        return MemoryMarshal.Read<T>(whole);
+    }
+
     /// <summary>An array of <typeparamref name="T"/> filling the whole descriptor.</summary>
     public T[] Array<T>(string cName)
         where T : unmanaged

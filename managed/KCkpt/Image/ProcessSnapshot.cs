@@ -23,13 +23,17 @@ public sealed record ProcessSnapshot(
     ulong EnvStart,
     ulong EnvEnd,
     ulong AuxvLength,
-    IReadOnlyList<ResourceLimit> Limits)
+    IReadOnlyList<ResourceLimit> Limits,
+    uint Confinement)
 {
     /// <summary>The kernel's SUID_DUMP_USER: an ordinary process, not setuid or made non-dumpable.</summary>
     private const uint SuidDumpUser = 1;
 
     /// <summary>Whether the process was dumpable (only root restores a process that was not).</summary>
     public bool IsDumpable => Dumpable == SuidDumpUser;
+
+    /// <summary>Whether the process had no_new_privs, which kckpt-restore sets again (KCKPT_CONFINE_NO_NEW_PRIVS).</summary>
+    public bool NoNewPrivs => (Confinement & Interop.Uapi.ConfineNoNewPrivs) != 0;
 
     internal static unsafe ProcessSnapshot FromNative(Interop.Uapi.KckptProc p)
     {
@@ -58,6 +62,7 @@ public sealed record ProcessSnapshot(
             p.EnvStart,
             p.EnvEnd,
             p.AuxvLen,
-            limits);
+            limits,
+            p.Confinement);
     }
 }

@@ -79,6 +79,12 @@ internal static partial class Interop
 
         internal const uint ImgSelf = 1U << 0;
 
+        /// <summary>KCKPT_PROC_SIZE_VER0: struct kckpt_proc as the first writers wrote it (up to rlim); shorter is refused, the fields it lacks read as zero.</summary>
+        internal const int ProcSizeVer0 = 400;
+
+        internal const uint ConfineNoNewPrivs = 1U << 0;
+        internal const uint ConfineFlags = ConfineNoNewPrivs;
+
         internal const uint RestartNone = 0;
         internal const uint RestartReissue = 1;
         internal const uint RestartEintr = 2;
@@ -283,6 +289,8 @@ internal static partial class Interop
             internal ulong EnvEnd;
             internal ulong AuxvLen;
             internal KckptRlimits Rlim;
+            internal uint Confinement;
+            internal uint Pad1;
         }
 
         /// <summary>struct kckpt_thread: per-thread state beside NT_PRSTATUS/NT_X86_XSTATE.</summary>

@@ -36,6 +36,7 @@ static void *watch(void *unused)
 	return NULL;
 }
 
+/* A child holding @mib MiB of touched memory and no descriptor but 0-2. */
 static pid_t start_child(size_t mib)
 {
 	int ready[2];
@@ -49,19 +50,22 @@ static pid_t start_child(size_t mib)
 		size_t len = mib << 20;
 		char *mem = malloc(len);
 
+		close(ready[0]);
 		if (!mem)
 			_exit(1);
 		for (size_t i = 0; i < len; i += 4096)
 			mem[i] = (char)(i >> 12) | 1;
 		if (write(ready[1], &c, 1) != 1)
 			_exit(1);
+		close(ready[1]);	/* pipes cannot be checkpointed yet */
 		for (;;)
 			pause();
 	}
-	if (pid > 0 && read(ready[0], &c, 1) != 1)
+	close(ready[1]);
+	/* the byte, then end of file once the child has closed its end */
+	if (pid > 0 && (read(ready[0], &c, 1) != 1 || read(ready[0], &c, 1) != 0))
 		pid = -1;
 	close(ready[0]);
-	close(ready[1]);
 	return pid;
 }
 
@@ -79,6 +83,7 @@ int main(int argc, char **argv)
 	child = start_child(strtoul(argv[2], NULL, 0));
 	if (child < 0)
 		proto_fail("cannot start the child");
+	printf("child %d holds %s MiB\n", child, argv[2]);
 	snprintf(proof_path, sizeof(proof_path), "/proc/%d/mem", child);
 	proof = open(proof_path, O_RDONLY | O_CLOEXEC);
 	dev = open(KCKPT_DEVICE_PATH, O_RDWR | O_CLOEXEC);
@@ -96,6 +101,8 @@ int main(int argc, char **argv)
 	e = errno;
 	__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
 	pthread_join(watcher, NULL);
+	if (r < 0)
+		kill(child, SIGKILL);	/* it was not killed after its image */
 	waitpid(child, NULL, 0);
 	if (r < 0)
 		proto_fail("KCKPT_IOC_CHECKPOINT: %s: %s", strerror(e), arg.reason);
