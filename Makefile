@@ -157,10 +157,16 @@ test-host:
 test-vm: all
 	$(if $(KERNELS),KCKPT_KERNELS="$(KERNELS)") tests/vm/run.sh test
 
-install: module all
+# install = the module for the running kernel + the CLI, helper and header
+# (+ libkckpt, above); with DKMS: make dkms-install install-cli.
+install: install-module install-cli
+
+install-module: module
 	install -D -m 0644 $(B)/$(KREL)/kckpt.ko /lib/modules/$(KREL)/extra/kckpt.ko
 	install -D -m 0644 $(B)/$(KREL)/kckpt_tty.ko /lib/modules/$(KREL)/extra/kckpt_tty.ko
 	depmod -a $(KREL)
+
+install-cli: all
 	rm -rf $(PREFIX)/lib/kckpt && mkdir -p $(PREFIX)/lib/kckpt $(PREFIX)/bin
 	cp -r $(B)/bin/. $(PREFIX)/lib/kckpt/
 	ln -sf $(PREFIX)/lib/kckpt/checkpt $(PREFIX)/bin/checkpt
@@ -172,13 +178,15 @@ uninstall:
 	rm -rf $(PREFIX)/lib/kckpt $(PREFIX)/bin/checkpt $(PREFIX)/include/linux/kckpt.h
 
 # DKMS: the module source goes to /usr/src/kckpt-$(VERSION) and is rebuilt
-# for every installed kernel on upgrades.
-dkms-install:
-	rm -rf /usr/src/kckpt-$(VERSION) && mkdir -p /usr/src/kckpt-$(VERSION)
-	cp -r kmod/. VERSION /usr/src/kckpt-$(VERSION)/
-	mkdir -p /usr/src/kckpt-$(VERSION)/tty-hook
-	cp -r tty-hook/. /usr/src/kckpt-$(VERSION)/tty-hook/
-	sed 's/@VERSION@/$(VERSION)/' dkms.conf >/usr/src/kckpt-$(VERSION)/dkms.conf
+# for every installed kernel on upgrades. dkms-source alone lays the source
+# out (under DESTDIR: the VM harness checks a DKMS build in a Debian root).
+dkms-source:
+	rm -rf $(DESTDIR)/usr/src/kckpt-$(VERSION) && mkdir -p $(DESTDIR)/usr/src/kckpt-$(VERSION)/tty-hook
+	cp -r kmod/. VERSION $(DESTDIR)/usr/src/kckpt-$(VERSION)/
+	cp -r tty-hook/. $(DESTDIR)/usr/src/kckpt-$(VERSION)/tty-hook/
+	sed 's/@VERSION@/$(VERSION)/' dkms.conf >$(DESTDIR)/usr/src/kckpt-$(VERSION)/dkms.conf
+
+dkms-install: dkms-source
 	dkms add -m kckpt -v $(VERSION)
 	dkms install -m kckpt -v $(VERSION)
 
@@ -191,4 +199,4 @@ clean:
 	$(DOTNET) clean KCkpt.sln --nologo -v q >/dev/null 2>&1 || true
 
 .PHONY: all deps managed test-progs module demo test test-host test-vm install \
-	uninstall dkms-install dkms-uninstall clean
+	install-module install-cli uninstall dkms-source dkms-install dkms-uninstall clean

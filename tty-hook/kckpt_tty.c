@@ -150,40 +150,74 @@ static size_t kckpt_tty_run(const u8 *cp, const u8 *fp, size_t count, u8 c)
 	return i;
 }
 
-/*
- * receive_buf2: n_tty may take fewer bytes than offered (its buffer is
- * full, or the ldisc is changing). The result counts the bytes n_tty took
- * plus the checkpoint characters consumed before the first byte it did not
- * take, so the tty core offers exactly the rest again later.
- */
-static ktty_count_t kckpt_tty_receive_buf2(struct tty_struct *tty,
-					   const unsigned char *cp,
-					   ktty_fp_t fp,
-					   ktty_count_t count)
-{
-	const u8 *flags = (const u8 *)fp;
-	u8 c = kckpt_tty_active_char(tty);
-	ktty_count_t done = 0, run, n;
+/* n_tty's receive hooks that get the bytes between checkpoint characters. */
+enum kckpt_tty_hook {
+	KCKPT_TTY_RECEIVE2,
+	KCKPT_TTY_RECEIVE,
+	KCKPT_TTY_LOOKAHEAD,
+};
 
-	if (!c)
-		return n_tty_ops.receive_buf2(tty, cp, fp, count);
+/* Passes @n bytes to n_tty's @hook; returns how many it took. */
+static size_t kckpt_tty_pass(enum kckpt_tty_hook hook, struct tty_struct *tty,
+			     const u8 *cp, const u8 *fp, size_t n)
+{
+	switch (hook) {
+	case KCKPT_TTY_RECEIVE2:
+		return n_tty_ops.receive_buf2(tty, cp, (ktty_fp_t)fp, n);
+	case KCKPT_TTY_RECEIVE:
+		n_tty_ops.receive_buf(tty, cp, (ktty_fp_t)fp, n);
+		break;
+	case KCKPT_TTY_LOOKAHEAD:
+		n_tty_lookahead(tty, cp, (const ktty_la_flag_t *)fp, n);
+		break;
+	}
+	return n;
+}
+
+/*
+ * Hands @count bytes to n_tty's @hook a run at a time, taking each
+ * checkpoint character @c out between the runs: received, it is a request;
+ * looked ahead at, it is skipped (handled when it is received). n_tty may
+ * take fewer bytes than offered (receive_buf2: its buffer is full, or the
+ * ldisc is changing): the result counts the bytes it took plus the
+ * checkpoint characters consumed before the first byte it did not take, so
+ * the tty core offers exactly the rest again later.
+ */
+static size_t kckpt_tty_split(enum kckpt_tty_hook hook, struct tty_struct *tty,
+			      const u8 *cp, const u8 *fp, size_t count, u8 c)
+{
+	size_t done = 0, run, n;
 
 	while (done < count) {
-		run = kckpt_tty_run(cp + done, flags ? flags + done : NULL,
+		run = kckpt_tty_run(cp + done, fp ? fp + done : NULL,
 				    count - done, c);
 		if (run) {
-			n = n_tty_ops.receive_buf2(tty, cp + done,
-						   fp ? fp + done : NULL, run);
+			n = kckpt_tty_pass(hook, tty, cp + done,
+					   fp ? fp + done : NULL, run);
 			done += n;
 			if (n < run)
 				break;
 		}
 		if (done < count) {	/* cp[done] is the checkpoint character */
-			kckpt_tty_request(tty);
+			if (hook != KCKPT_TTY_LOOKAHEAD)
+				kckpt_tty_request(tty);
 			done++;
 		}
 	}
 	return done;
+}
+
+static ktty_count_t kckpt_tty_receive_buf2(struct tty_struct *tty,
+					   const unsigned char *cp,
+					   ktty_fp_t fp,
+					   ktty_count_t count)
+{
+	u8 c = kckpt_tty_active_char(tty);
+
+	if (!c)
+		return n_tty_ops.receive_buf2(tty, cp, fp, count);
+	return kckpt_tty_split(KCKPT_TTY_RECEIVE2, tty, cp, (const u8 *)fp,
+			       count, c);
 }
 
 /*
@@ -195,27 +229,13 @@ static void kckpt_tty_receive_buf(struct tty_struct *tty,
 				  const unsigned char *cp,
 				  ktty_fp_t fp, ktty_count_t count)
 {
-	const u8 *flags = (const u8 *)fp;
 	u8 c = kckpt_tty_active_char(tty);
-	ktty_count_t done = 0, run;
 
-	if (!c) {
+	if (!c)
 		n_tty_ops.receive_buf(tty, cp, fp, count);
-		return;
-	}
-
-	while (done < count) {
-		run = kckpt_tty_run(cp + done, flags ? flags + done : NULL,
-				    count - done, c);
-		if (run)
-			n_tty_ops.receive_buf(tty, cp + done,
-					      fp ? fp + done : NULL, run);
-		done += run;
-		if (done < count) {
-			kckpt_tty_request(tty);
-			done++;
-		}
-	}
+	else
+		kckpt_tty_split(KCKPT_TTY_RECEIVE, tty, cp, (const u8 *)fp,
+				count, c);
 }
 
 /*
@@ -230,25 +250,13 @@ static void kckpt_tty_lookahead_buf(struct tty_struct *tty,
 				    const ktty_la_flag_t *fp,
 				    ktty_la_count_t count)
 {
-	const u8 *flags = (const u8 *)fp;
 	u8 c = kckpt_tty_active_char(tty);
-	ktty_la_count_t done = 0, run;
 
-	if (!c) {
+	if (!c)
 		n_tty_lookahead(tty, cp, fp, count);
-		return;
-	}
-
-	while (done < count) {
-		run = kckpt_tty_run(cp + done, flags ? flags + done : NULL,
-				    count - done, c);
-		if (run)
-			n_tty_lookahead(tty, cp + done, fp ? fp + done : NULL,
-					run);
-		done += run;
-		if (done < count)
-			done++;		/* handled when it is received */
-	}
+	else
+		kckpt_tty_split(KCKPT_TTY_LOOKAHEAD, tty, cp, (const u8 *)fp,
+				count, c);
 }
 
 /* Requests typed at this tty are made before its ldisc goes away. */
@@ -309,5 +317,4 @@ module_exit(kckpt_tty_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("KCkpt: checkpoint the foreground job on ^E (line discipline 29)");
 MODULE_AUTHOR("KCkpt developers");
-MODULE_ALIAS_LDISC(N_DEVELOPMENT);
 MODULE_VERSION(KCKPT_MODULE_VERSION);

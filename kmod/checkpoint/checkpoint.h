@@ -13,6 +13,12 @@ struct task_struct;
 struct kckpt_dump_req;
 struct kckpt_uarg;
 
+/* req.c */
+struct kckpt_dump_req *kckpt_dump_req_alloc(void);
+void kckpt_dump_req_free(struct kckpt_dump_req *req);
+void kckpt_after_dump(u32 flags);
+int kckpt_checkpoint_here(struct kckpt_dump_req *req);
+
 /* ioc_checkpoint.c */
 long kckpt_ioc_checkpoint(struct file *dev, const struct kckpt_uarg *ua);
 struct task_struct *kckpt_get_target(pid_t pid, int proof_fd,
@@ -30,6 +36,5 @@ int kckpt_checkpoint_to_default_file(struct kckpt_dump_req *req,
 int kckpt_park_and_dump(struct task_struct *task, struct kckpt_dump_req *req,
 			u32 timeout_ms);
 int kckpt_park_detached(struct task_struct *task, struct kckpt_dump_req *req);
-void kckpt_after_dump(u32 flags);
 
 #endif /* _KCKPT_CHECKPOINT_H */

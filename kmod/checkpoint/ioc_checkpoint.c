@@ -23,6 +23,7 @@
 #include "dump/dump.h"
 #include "core/kckpt.h"
 #include "checkpoint/checkpoint.h"
+#include "checkpoint/image_file.h"
 
 static bool kckpt_privileged(void)
 {
@@ -87,11 +88,39 @@ static int kckpt_check_image_file(struct file *f, struct kckpt_dump_req *req)
 	return 0;
 }
 
+/* Where the image goes: the caller's file, or one the module creates. */
+static int kckpt_read_image(struct kckpt_checkpoint *arg,
+			    struct kckpt_dump_req *req)
+{
+	char *path;
+	int err;
+
+	if (!(arg->flags & KCKPT_CKPT_CREATE)) {
+		req->image = fget(arg->image_fd);
+		return kckpt_check_image_file(req->image, req);
+	}
+	if (arg->image_fd != -1 || !arg->image_path) {
+		kckpt_reason(req, "KCKPT_CKPT_CREATE takes image_path and no image_fd");
+		return -EINVAL;
+	}
+	path = strndup_user(u64_to_user_ptr(arg->image_path), PATH_MAX);
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	err = kckpt_image_file_create(req, path,
+				      arg->flags & KCKPT_CKPT_REPLACE);
+	kfree(path);
+	return err;
+}
+
 static int kckpt_read_request(struct kckpt_checkpoint *arg,
 			      struct kckpt_dump_req *req)
 {
+	const u32 after = KCKPT_CKPT_STOP | KCKPT_CKPT_KILL;
+
 	if ((arg->flags & ~KCKPT_CKPT_FLAGS) ||
-	    (arg->flags & KCKPT_CKPT_FLAGS) == KCKPT_CKPT_FLAGS) {
+	    (arg->flags & after) == after ||
+	    ((arg->flags & KCKPT_CKPT_REPLACE) &&
+	     !(arg->flags & KCKPT_CKPT_CREATE))) {
 		kckpt_reason(req, "unknown or conflicting flags");
 		return -EINVAL;
 	}
@@ -100,7 +129,7 @@ static int kckpt_read_request(struct kckpt_checkpoint *arg,
 			     KCKPT_MANIFEST_MAX);
 		return -EINVAL;
 	}
-	req->flags = arg->flags;
+	req->flags = arg->flags & after;
 	req->resume_code = arg->resume_code ?: KCKPT_DEFAULT_RESUME;
 	req->manifest_len = arg->manifest_len;
 	if (arg->manifest_len) {
@@ -113,19 +142,13 @@ static int kckpt_read_request(struct kckpt_checkpoint *arg,
 			return err;
 		}
 	}
-	req->image = fget(arg->image_fd);
-	return kckpt_check_image_file(req->image, req);
+	return kckpt_read_image(arg, req);
 }
 
 static int kckpt_checkpoint_self(struct kckpt_dump_req *req)
 {
-	int err;
-
 	req->self = true;
-	err = kckpt_dump_current(req);
-	if (!err)
-		kckpt_after_dump(req->flags);
-	return err;
+	return kckpt_checkpoint_here(req);
 }
 
 /*
@@ -184,11 +207,12 @@ long kckpt_ioc_checkpoint(struct file *dev, const struct kckpt_uarg *ua)
 	err = kckpt_copy_struct_in(&arg, sizeof(arg), ua);
 	if (err)
 		return err;
-	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	req = kckpt_dump_req_alloc();
 	if (!req)
 		return -ENOMEM;
-	req->pidns = task_active_pid_ns(current);
 
+	req->progress_out = ua->ptr + offsetof(struct kckpt_checkpoint,
+					       image_bytes);
 	err = kckpt_read_request(&arg, req);
 	if (!err && kckpt_is_self(arg.pid))
 		err = kckpt_checkpoint_self(req);

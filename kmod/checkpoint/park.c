@@ -18,12 +18,14 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/task_work.h>
+#include <linux/uaccess.h>
 
 #include "dump/dump.h"
 #include "core/kckpt.h"
 #include "checkpoint/checkpoint.h"
 
 #define KCKPT_DEFAULT_PARK_MS	10000
+#define KCKPT_PROGRESS_TICK	(HZ / 10)
 
 struct kckpt_park {
 	struct callback_head work;
@@ -47,30 +49,14 @@ static void kckpt_park_put(struct kckpt_park *p)
 	kref_put(&p->ref, kckpt_park_free);
 }
 
-/* After a successful dump: leave the process stopped or kill it if asked. */
-void kckpt_after_dump(u32 flags)
-{
-	if (flags & KCKPT_CKPT_KILL)
-		send_sig(SIGKILL, current, 1);
-	else if (flags & KCKPT_CKPT_STOP)
-		send_sig(SIGSTOP, current, 1);
-}
-
 /* In the target's own context. */
 static int kckpt_park_work(struct kckpt_dump_req *req)
 {
-	int err;
-
 	if (current->flags & PF_EXITING) {
 		kckpt_reason(req, "the target exited");
 		return -ESRCH;
 	}
-	if (req->run)
-		return req->run(req);
-	err = kckpt_dump_current(req);
-	if (!err)
-		kckpt_after_dump(req->flags);
-	return err;
+	return req->run ? req->run(req) : kckpt_checkpoint_here(req);
 }
 
 /* A detached request's outcome goes to the kernel log; then it is freed. */
@@ -146,28 +132,53 @@ static struct kckpt_park *kckpt_park_queue(struct task_struct *task,
 	return p;
 }
 
+/* The image bytes written so far, to the caller's progress field. */
+static void kckpt_park_progress(struct kckpt_dump_req *req)
+{
+	if (req->progress_out)
+		put_user(READ_ONCE(req->progress), req->progress_out);
+}
+
+/*
+ * Waits for the parked dump, telling the caller its progress every tick.
+ * Until the target starts, a fatal signal or the timeout abandons the
+ * request; once it has started, the request stays ours until it ends.
+ */
 int kckpt_park_and_dump(struct task_struct *task, struct kckpt_dump_req *req,
 			u32 timeout_ms)
 {
-	unsigned long timeout = msecs_to_jiffies(timeout_ms ?: KCKPT_DEFAULT_PARK_MS);
+	unsigned long deadline = jiffies +
+		msecs_to_jiffies(timeout_ms ?: KCKPT_DEFAULT_PARK_MS);
 	struct kckpt_park *p = kckpt_park_queue(task, req, false);
+	bool started = false;
 	long left;
 	int err;
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
-	left = wait_for_completion_killable_timeout(&p->done, timeout);
-	if (left <= 0 && kckpt_park_abandon(p)) {
-		err = left ? -EINTR : -ETIMEDOUT;
-		if (!left)
-			kckpt_reason(req, "the target did not reach a safe point within %u ms (stopped, or in an uninterruptible sleep?)",
-				     timeout_ms ?: KCKPT_DEFAULT_PARK_MS);
-	} else {
-		/* the dump has started: the request stays ours until it ends */
-		if (left <= 0)
+	for (;;) {
+		left = wait_for_completion_killable_timeout(&p->done,
+							    KCKPT_PROGRESS_TICK);
+		if (left > 0)
+			break;
+		if (!started && (left < 0 || time_after(jiffies, deadline))) {
+			started = !kckpt_park_abandon(p);
+			if (!started) {
+				err = left ? -EINTR : -ETIMEDOUT;
+				if (!left)
+					kckpt_reason(req, "the target did not reach a safe point within %u ms (stopped, or in an uninterruptible sleep?)",
+						     timeout_ms ?: KCKPT_DEFAULT_PARK_MS);
+				goto out;
+			}
+		}
+		if (left < 0) {
 			wait_for_completion(&p->done);
-		err = p->result;
+			break;
+		}
+		kckpt_park_progress(req);
 	}
+	err = p->result;
+out:
 	kckpt_park_put(p);
 	return err;
 }

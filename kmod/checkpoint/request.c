@@ -102,14 +102,13 @@ static int kckpt_request_here(struct kckpt_dump_req *req)
 
 static struct kckpt_dump_req *kckpt_request_alloc(u32 flags)
 {
-	struct kckpt_dump_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
+	struct kckpt_dump_req *req = kckpt_dump_req_alloc();
 
 	if (!req)
 		return NULL;
 	req->run = kckpt_request_here;
 	req->request_flags = flags;
 	req->resume_code = KCKPT_DEFAULT_RESUME;
-	req->pidns = task_active_pid_ns(current);
 	return req;
 }
 

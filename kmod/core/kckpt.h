@@ -11,7 +11,7 @@
 
 /* Feature bits this build of the module really implements. */
 #define KCKPT_FEATURES_IMPLEMENTED	(KCKPT_FEAT_CHECKPOINT | KCKPT_FEAT_RESTORE | \
-					 KCKPT_FEAT_REQUEST)
+					 KCKPT_FEAT_REQUEST | KCKPT_FEAT_RESTORE_DRY_RUN)
 
 struct file;
 struct file_operations;

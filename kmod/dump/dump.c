@@ -29,14 +29,6 @@ void kckpt_reason(struct kckpt_dump_req *req, const char *fmt, ...)
 	va_end(args);
 }
 
-void kckpt_dump_req_free(struct kckpt_dump_req *req)
-{
-	if (req->image)
-		fput(req->image);
-	kfree(req->manifest);
-	kfree(req);
-}
-
 const char *kckpt_path(struct kckpt_dump *d, const struct path *path)
 {
 	char *p = d_path(path, d->pathbuf, PATH_MAX);

@@ -13,6 +13,7 @@
 #include "dump/image.h"
 
 struct file;
+struct kckpt_image_file;
 struct mm_struct;
 struct path;
 struct pid_namespace;
@@ -22,6 +23,7 @@ struct kckpt_dump_req {
 	/* in the target's context: what to do (NULL: dump to @image) */
 	int (*run)(struct kckpt_dump_req *req);
 	struct file *image;
+	struct kckpt_image_file *place;	/* the module made @image: commit it */
 	u32 flags;			/* KCKPT_CKPT_* */
 	u32 request_flags;		/* KCKPT_REQ_*, for a REQUEST */
 	u32 action;			/* KCKPT_ACT_*: what a REQUEST did */
@@ -30,13 +32,14 @@ struct kckpt_dump_req {
 	void *manifest;
 	u32 manifest_len;
 	struct pid_namespace *pidns;	/* the caller's, for pid numbers */
+	u64 progress;			/* image bytes so far, while writing */
+	u64 __user *progress_out;	/* where the waiting caller shows it */
 	u64 image_bytes;
 	u64 memory_bytes;
 	char path[KCKPT_PATH_LEN];	/* the default file, for a REQUEST */
 	char reason[KCKPT_REASON_LEN];
 };
 
-void kckpt_dump_req_free(struct kckpt_dump_req *req);
 __printf(2, 3) void kckpt_reason(struct kckpt_dump_req *req,
 				 const char *fmt, ...);
 

@@ -15,6 +15,7 @@
 
 #include "core/compat.h"
 #include "dump/dump.h"
+#include "core/file_id.h"
 #include "core/kckpt.h"
 
 static bool kckpt_is_mem_chardev(unsigned int maj, unsigned int min)
@@ -135,17 +136,16 @@ void kckpt_release_fds(struct kckpt_dump *d)
 
 static void kckpt_fd_identity(struct kckpt_fd *v, struct file *f)
 {
-	struct kstat st;
+	struct kckpt_file_id id;
 
-	if (vfs_getattr(&f->f_path, &st, STATX_BASIC_STATS,
-			AT_STATX_SYNC_AS_STAT))
+	if (kckpt_file_id(&f->f_path, &id))
 		return;
-	v->dev = new_encode_dev(st.dev);
-	v->ino = st.ino;
-	v->size = st.size;
-	v->mtime_sec = st.mtime.tv_sec;
-	v->mtime_nsec = st.mtime.tv_nsec;
-	v->rdev = new_encode_dev(st.rdev);
+	v->dev = id.dev;
+	v->ino = id.ino;
+	v->size = id.size;
+	v->mtime_sec = id.mtime_sec;
+	v->mtime_nsec = id.mtime_nsec;
+	v->rdev = id.rdev;
 }
 
 static void kckpt_fd_termios(struct kckpt_fd *v, struct file *f)

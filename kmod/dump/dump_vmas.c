@@ -26,16 +26,11 @@
 #include "core/compat.h"
 #include "dump/dump.h"
 #include "core/crc.h"
+#include "core/file_id.h"
 #include "core/kckpt.h"
+#include "core/special.h"
 
 #define KCKPT_GUP_BATCH		KCKPT_WRITE_BATCH	/* pages pinned per call */
-
-static const char *kckpt_special_name(struct vm_area_struct *vma)
-{
-	if (vma->vm_ops && vma->vm_ops->name)
-		return vma->vm_ops->name(vma);
-	return NULL;
-}
 
 static u32 kckpt_vma_prot(unsigned long vm_flags)
 {
@@ -89,12 +84,11 @@ static const char *kckpt_vma_refusal(struct vm_area_struct *vma,
 static u32 kckpt_vma_kind(struct kckpt_dump *d, struct vm_area_struct *vma)
 {
 	const char *special = kckpt_special_name(vma);
+	u32 kind = kckpt_special_kind(special);
 	const char *why;
 
-	if (special && !strcmp(special, "[vdso]"))
-		return KCKPT_VMA_VDSO;
-	if (special && !strncmp(special, "[vvar", 5))
-		return KCKPT_VMA_VVAR;
+	if (kind)
+		return kind;
 	why = kckpt_vma_refusal(vma, special);
 	if (why) {
 		kckpt_reason(d->req, "the mapping %lx-%lx %s", vma->vm_start,
@@ -215,6 +209,8 @@ static int kckpt_save_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
 		if (!err) {
 			bitmap_set(s->bitmap, first + i - run, run);
 			s->nr_saved += run;
+			/* the caller may be showing progress */
+			WRITE_ONCE(d->req->progress, d->img.pos);
 		}
 		run = 0;
 	}
@@ -280,16 +276,15 @@ int kckpt_write_memory(struct kckpt_dump *d)
 
 static void kckpt_fill_identity(struct kckpt_vma *v, struct file *file)
 {
-	struct kstat st;
+	struct kckpt_file_id id;
 
-	if (vfs_getattr(kckpt_user_path(file), &st,
-			STATX_BASIC_STATS, AT_STATX_SYNC_AS_STAT))
+	if (kckpt_file_id(kckpt_user_path(file), &id))
 		return;
-	v->dev = new_encode_dev(st.dev);
-	v->ino = st.ino;
-	v->file_size = st.size;
-	v->mtime_sec = st.mtime.tv_sec;
-	v->mtime_nsec = st.mtime.tv_nsec;
+	v->dev = id.dev;
+	v->ino = id.ino;
+	v->file_size = id.size;
+	v->mtime_sec = id.mtime_sec;
+	v->mtime_nsec = id.mtime_nsec;
 }
 
 static int kckpt_note_vma(struct kckpt_dump *d, const struct kckpt_vma_snap *s)

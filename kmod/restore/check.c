@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What an image must satisfy before this machine restores it: written by
- * this very kernel build, by the restoring user (unless privileged), and
+ * this very kernel build, of a process of the restoring user (whose every
+ * uid and gid is the image's owner's, capabilities or not), in a file of
+ * the restorer's or the owner's, and
  * internally consistent: every structure has its size, every address is a
  * user address, every segment lies in the file and in a VMA that holds
  * pages, VMAs are sorted and disjoint, paths are terminated.
  */
-#include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/crc32.h>
 #include <linux/elf.h>
@@ -65,21 +66,80 @@ static int kckpt_check_build(struct kckpt_session *s)
 	return 0;
 }
 
-static int kckpt_check_owner(struct kckpt_session *s)
+/*
+ * Which of the restorer's ids is not the image owner's, or NULL: real,
+ * effective, saved and fs uid and gid must all be the owner's (a saved
+ * uid of root would let the restored code become root again).
+ */
+static const char *kckpt_foreign_id(const struct cred *c, kuid_t uid,
+				    kgid_t gid, u32 *id)
 {
-	const struct cred *cred = current_cred();
+	const struct { const char *name; kuid_t u; } uids[] = {
+		{ "uid", c->uid }, { "euid", c->euid },
+		{ "saved uid", c->suid }, { "fsuid", c->fsuid },
+	};
+	const struct { const char *name; kgid_t g; } gids[] = {
+		{ "gid", c->gid }, { "egid", c->egid },
+		{ "saved gid", c->sgid }, { "fsgid", c->fsgid },
+	};
+	int i;
 
-	if (capable(CAP_CHECKPOINT_RESTORE))
-		return 0;
-	if (s->hdr.uid != from_kuid_munged(&init_user_ns, cred->uid) ||
-	    s->hdr.euid != from_kuid_munged(&init_user_ns, cred->uid) ||
-	    s->hdr.gid != from_kgid_munged(&init_user_ns, cred->gid) ||
-	    s->hdr.egid != from_kgid_munged(&init_user_ns, cred->gid))
-		return kckpt_session_refuse(s, "the image belongs to uid %u, not to you",
-					    s->hdr.uid);
+	for (i = 0; i < ARRAY_SIZE(uids); i++) {
+		*id = from_kuid_munged(&init_user_ns, uids[i].u);
+		if (!uid_eq(uids[i].u, uid))
+			return uids[i].name;
+	}
+	for (i = 0; i < ARRAY_SIZE(gids); i++) {
+		*id = from_kgid_munged(&init_user_ns, gids[i].g);
+		if (!gid_eq(gids[i].g, gid))
+			return gids[i].name;
+	}
+	return NULL;
+}
+
+/*
+ * The restored process runs with the restorer's credentials, so those must
+ * be the image owner's own, whatever capabilities the restorer holds: root
+ * restores another user's image only after switching to that user
+ * (checkpt -r --as-owner). A set-id or non-dumpable process is never
+ * restored.
+ */
+int kckpt_check_owner(struct kckpt_session *s)
+{
+	const struct kckpt_image_hdr *h = &s->hdr;
+	kuid_t uid = make_kuid(&init_user_ns, h->uid);
+	kgid_t gid = make_kgid(&init_user_ns, h->gid);
+	const char *which;
+	u32 id;
+
+	if (h->euid != h->uid || h->egid != h->gid)
+		return kckpt_session_refuse(s, "the image's process ran set-id (uid %u euid %u, gid %u egid %u)",
+					    h->uid, h->euid, h->gid, h->egid);
+	if (!uid_valid(uid) || !gid_valid(gid))
+		return kckpt_session_refuse(s, "the image's owner uid %u gid %u does not exist here",
+					    h->uid, h->gid);
+	which = kckpt_foreign_id(current_cred(), uid, gid, &id);
+	if (which)
+		return kckpt_session_refuse(s, "the image belongs to uid %u gid %u, not to your %s %u",
+					    h->uid, h->gid, which, id);
 	if (s->proc.dumpable != KCKPT_DUMPABLE_USER)
 		return kckpt_session_refuse(s, "the image is of a non-dumpable (setuid?) process");
 	return 0;
+}
+
+/*
+ * The image file must be the restorer's or the image owner's: a file that
+ * a third user could have written may hold any uid in its header.
+ */
+static int kckpt_check_image_file(struct kckpt_session *s)
+{
+	kuid_t owner = file_inode(s->image)->i_uid;
+
+	if (uid_eq(owner, current_uid()) ||
+	    uid_eq(owner, make_kuid(&init_user_ns, s->hdr.uid)))
+		return 0;
+	return kckpt_session_refuse(s, "the image file belongs to uid %u, neither to you nor to the image's owner",
+				    from_kuid_munged(&init_user_ns, owner));
 }
 
 static int kckpt_check_regs(struct kckpt_session *s)
@@ -112,15 +172,36 @@ static int kckpt_check_thread(struct kckpt_session *s)
 	return 0;
 }
 
-static int kckpt_check_proc(struct kckpt_session *s)
+/*
+ * The auxv as prctl(PR_SET_MM_MAP) takes it: shorter than mm->saved_auxv
+ * and ending in AT_NULL, so that the array stays terminated (readers of
+ * /proc/PID/auxv, core dumps and the next checkpoint stop at AT_NULL).
+ */
+static int kckpt_check_auxv(struct kckpt_session *s)
 {
 	const struct kckpt_note_ref *r = kckpt_find_note(s, NT_AUXV, false, 0);
-	struct kckpt_proc *p = &s->proc;
+	u64 len = s->proc.auxv_len, last;
 
-	if (!r || r->len != p->auxv_len || !p->auxv_len ||
-	    p->auxv_len > sizeof(current->mm->saved_auxv) || p->auxv_len % 16)
-		return kckpt_session_refuse(s, "bad auxiliary vector");
+	if (!r || kckpt_find_note(s, NT_AUXV, false, 1) || r->len != len)
+		return kckpt_session_refuse(s, "the image needs exactly one NT_AUXV, of auxv_len bytes");
+	if (len < 2 * sizeof(u64) || len % (2 * sizeof(u64)) ||
+	    len >= sizeof(current->mm->saved_auxv))
+		return kckpt_session_refuse(s, "bad auxiliary vector: %llu bytes cannot end in AT_NULL within this kernel's %zu",
+					    len, sizeof(current->mm->saved_auxv));
+	memcpy(&last, s->notes + r->off + len - 2 * sizeof(u64), sizeof(last));
+	if (last != AT_NULL)
+		return kckpt_session_refuse(s, "bad auxiliary vector: it does not end in AT_NULL");
 	s->auxv = s->notes + r->off;
+	return 0;
+}
+
+static int kckpt_check_proc(struct kckpt_session *s)
+{
+	const struct kckpt_proc *p = &s->proc;
+	int err = kckpt_check_auxv(s);
+
+	if (err)
+		return err;
 	if (!kckpt_user_range(p->start_code, p->end_code) ||
 	    !kckpt_user_range(p->start_data, p->end_data) ||
 	    !kckpt_user_range(p->start_brk, p->brk) ||
@@ -328,6 +409,7 @@ int kckpt_session_check(struct kckpt_session *s)
 	err = err ?: kckpt_check_build(s);
 	err = err ?: kckpt_check_vdso(s);
 	err = err ?: kckpt_check_owner(s);
+	err = err ?: kckpt_check_image_file(s);
 	err = err ?: kckpt_check_regs(s);
 	err = err ?: kckpt_check_thread(s);
 	err = err ?: kckpt_check_proc(s);

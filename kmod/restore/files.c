@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 #include <linux/stat.h>
 
+#include "core/file_id.h"
 #include "restore/restore.h"
 
 static bool kckpt_vma_is_file(const struct kckpt_vma *v)
@@ -21,17 +22,18 @@ static bool kckpt_vma_is_file(const struct kckpt_vma *v)
 static int kckpt_same_file(struct kckpt_session *s, struct file *file,
 			   const struct kckpt_vma_ref *r)
 {
-	struct kstat st;
+	const struct kckpt_file_id saved = {
+		.dev = r->v.dev, .ino = r->v.ino, .size = r->v.file_size,
+		.mtime_sec = r->v.mtime_sec, .mtime_nsec = r->v.mtime_nsec,
+		.regular = true,
+	};
+	struct kckpt_file_id now;
 	int err;
 
-	err = vfs_getattr(&file->f_path, &st, STATX_BASIC_STATS,
-			  AT_STATX_SYNC_AS_STAT);
+	err = kckpt_file_id(&file->f_path, &now);
 	if (err)
 		return err;
-	if (!S_ISREG(st.mode) || new_encode_dev(st.dev) != r->v.dev ||
-	    st.ino != r->v.ino || st.size != r->v.file_size ||
-	    st.mtime.tv_sec != r->v.mtime_sec ||
-	    st.mtime.tv_nsec != r->v.mtime_nsec)
+	if (!kckpt_file_id_same(&now, &saved))
 		return kckpt_session_refuse(s, "%s changed since the checkpoint", r->path);
 	return 0;
 }

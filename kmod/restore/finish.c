@@ -585,6 +585,10 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 	if (f->s->finished || (f->args->flags & ~KCKPT_RESTORE_FLAGS) ||
 	    f->args->pad)
 		return -EINVAL;
+	/* the credentials BEGIN checked must still be the caller's */
+	ret = kckpt_check_owner(f->s);
+	if (ret)
+		return ret;
 	f->buf = kvmalloc(KCKPT_FILL_BUF, GFP_KERNEL);
 	if (!f->buf)
 		return -ENOMEM;

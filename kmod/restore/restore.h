@@ -66,6 +66,7 @@ int kckpt_session_load(struct kckpt_session *s, struct file *image);
 
 /* restore_check.c */
 int kckpt_session_check(struct kckpt_session *s);
+int kckpt_check_owner(struct kckpt_session *s);
 
 /* restore_files.c */
 int kckpt_session_open_files(struct kckpt_session *s);

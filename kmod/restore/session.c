@@ -16,6 +16,7 @@
 
 #include "core/compat.h"
 #include "core/kckpt.h"
+#include "core/special.h"
 #include "restore/restore.h"
 
 #define KCKPT_MAX_NOTES_BYTES	(64U << 20)
@@ -184,10 +185,9 @@ static int kckpt_current_specials(struct kckpt_special_map *m, int max)
 
 	mmap_read_lock(mm);
 	kckpt_for_each_vma(vmi, vma) {
-		const char *name = vma->vm_ops && vma->vm_ops->name ?
-				   vma->vm_ops->name(vma) : NULL;
+		const char *name = kckpt_special_name(vma);
 
-		if (!name || (strcmp(name, "[vdso]") && strncmp(name, "[vvar", 5)))
+		if (!kckpt_special_kind(name))
 			continue;
 		if (n == max)
 			break;
@@ -214,7 +214,7 @@ static int kckpt_match_specials(struct kckpt_session *s,
 			continue;
 		if (n == b->nr_special ||
 		    b->special[n].len != v->end - v->start ||
-		    (v->kind == KCKPT_VMA_VDSO) != !strcmp(b->special[n].name, "[vdso]"))
+		    v->kind != kckpt_special_kind(b->special[n].name))
 			return kckpt_session_refuse(s, "the vdso layout differs from this kernel's");
 		b->special[n++].saved_start = v->start;
 	}
@@ -257,32 +257,52 @@ static int kckpt_begin(struct kckpt_session *s, struct kckpt_restore_begin *b)
 	return err;
 }
 
+/*
+ * A real BEGIN gives @*s to @dev (one session per open file, never
+ * replaced); a dry run answers as BEGIN would, EBUSY included, and keeps
+ * nothing.
+ */
+static int kckpt_keep_session(struct file *dev, struct kckpt_session **s,
+			      u32 flags)
+{
+	if (flags & KCKPT_BEGIN_DRY_RUN)
+		return READ_ONCE(dev->private_data) ? -EBUSY : 0;
+	if (cmpxchg(&dev->private_data, NULL, *s))
+		return -EBUSY;
+	*s = NULL;	/* the open file owns it now */
+	return 0;
+}
+
 long kckpt_ioc_restore_begin(struct file *dev, const struct kckpt_uarg *ua)
 {
-	struct kckpt_restore_begin *b;
-	struct kckpt_session *s;
+	struct kckpt_restore_begin *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	struct kckpt_session *s = NULL;
 	int err;
 
-	b = kzalloc(sizeof(*b), GFP_KERNEL);
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
-	err = b && s ? kckpt_copy_struct_in(b, sizeof(*b), ua) : -ENOMEM;
-	if (!err && b->flags)
-		err = -EINVAL;
-	if (!err && !current->mm)
-		err = -EINVAL;
-	if (!err) {
-		mutex_init(&s->lock);
-		memset(b->special, 0, sizeof(b->special));
-		err = kckpt_begin(s, b);
-		memcpy(b->reason, s->reason, sizeof(b->reason));
-		if (kckpt_copy_struct_out(ua, b, sizeof(*b)) && !err)
-			err = -EFAULT;
-	}
-	/* one session per open file, never replaced */
-	if (!err && cmpxchg(&dev->private_data, NULL, s))
-		err = -EBUSY;
+	if (!b)
+		return -ENOMEM;
+	err = kckpt_copy_struct_in(b, sizeof(*b), ua);
 	if (err)
-		kckpt_session_free(s);
+		goto out;
+	if ((b->flags & ~KCKPT_BEGIN_FLAGS) || !current->mm) {
+		err = -EINVAL;
+		goto out;
+	}
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s) {
+		err = -ENOMEM;
+		goto out;
+	}
+	mutex_init(&s->lock);
+	memset(b->special, 0, sizeof(b->special));
+	err = kckpt_begin(s, b);
+	memcpy(b->reason, s->reason, sizeof(b->reason));
+	if (kckpt_copy_struct_out(ua, b, sizeof(*b)) && !err)
+		err = -EFAULT;
+	if (!err)
+		err = kckpt_keep_session(dev, &s, b->flags);
+out:
+	kckpt_session_free(s);
 	kfree(b);
 	return err;
 }

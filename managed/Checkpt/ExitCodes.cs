@@ -1,6 +1,5 @@
 using KCkpt.Errors;
 using KCkpt.Image;
-using KCkpt.Interop;
 
 namespace KCkpt.Cli;
 
@@ -37,7 +36,7 @@ internal static class ExitCodes
         AbiMismatchException => AbiMismatch,
         RestoreFailedException => RestoreFailed,
         ImageFormatException => ImageInvalid,
-        CheckpointFailedException { Errno: Errno.EPERM or Errno.EACCES } => PermissionDenied,
+        CheckpointDeniedException => PermissionDenied,
         CheckpointFailedException => CheckpointFailed,
         _ => Error,
     };

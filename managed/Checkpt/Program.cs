@@ -1,5 +1,5 @@
+using KCkpt;
 using KCkpt.Cli;
-using KCkpt.Interop;
 
 TerminalInitialization.WithoutKeypadTransmitMode();
-return new CliApp(Uapi.DevicePath, errorIsTerminal: !Console.IsErrorRedirected).Run(args, Console.Out, Console.Error);
+return new CliApp(KckptDevice.DefaultPath, errorIsTerminal: !Console.IsErrorRedirected).Run(args, Console.Out, Console.Error);

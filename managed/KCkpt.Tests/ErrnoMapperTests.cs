@@ -1,5 +1,5 @@
 using KCkpt.Errors;
-using KCkpt.Interop;
+using static Interop;
 
 namespace KCkpt.Tests;
 

@@ -1,4 +1,3 @@
-using KCkpt.Interop;
 
 namespace KCkpt.Tests;
 

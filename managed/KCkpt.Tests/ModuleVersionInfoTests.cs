@@ -1,6 +1,7 @@
 using System.Text;
 using KCkpt.Errors;
-using KCkpt.Interop;
+using static Interop;
+using static Interop.Uapi;
 
 namespace KCkpt.Tests;
 
@@ -11,7 +12,7 @@ public sealed class ModuleVersionInfoTests
     {
         var answer = Answer(abiVersion: 1, features: Uapi.FeatRestore, moduleVersion: "0.1.0", kernelRelease: "6.1.0-56-amd64");
 
-        ModuleVersionInfo.FromNative(answer).Should().Be(new ModuleVersionInfo(1, "0.1.0", "6.1.0-56-amd64", Uapi.FeatRestore));
+        ModuleVersionInfo.FromNative(answer).Should().Be(new ModuleVersionInfo(1, "0.1.0", "6.1.0-56-amd64", ModuleFeatures.Restore));
     }
 
     [Fact]
@@ -31,15 +32,15 @@ public sealed class ModuleVersionInfoTests
     [Fact]
     public void FeatureNamesNameEveryKnownBitInBitOrder()
     {
-        var all = Uapi.FeatTtyHook | Uapi.FeatRequest | Uapi.FeatRestore | Uapi.FeatCheckpoint;
+        var all = ModuleFeatures.RestoreDryRun | ModuleFeatures.TtyHook | ModuleFeatures.Request | ModuleFeatures.Restore | ModuleFeatures.Checkpoint;
 
-        Info(features: all).FeatureNames().Should().Equal("checkpoint", "restore", "request", "tty-hook");
+        Info(features: all).FeatureNames().Should().Equal("checkpoint", "restore", "request", "tty-hook", "restore-dry-run");
     }
 
     [Fact]
     public void FeatureNamesShowUnknownBitsInHex()
     {
-        Info(features: Uapi.FeatCheckpoint | 1UL << 40).FeatureNames().Should().Equal("checkpoint", "0x10000000000");
+        Info(features: ModuleFeatures.Checkpoint | (ModuleFeatures)(1UL << 40)).FeatureNames().Should().Equal("checkpoint", "0x10000000000");
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class ModuleVersionInfoTests
             .And.Contain("same KCkpt release");
     }
 
-    private static ModuleVersionInfo Info(uint abiVersion = Uapi.AbiVersion, ulong features = 0) =>
+    private static ModuleVersionInfo Info(uint abiVersion = Uapi.AbiVersion, ModuleFeatures features = 0) =>
         new(abiVersion, "0.1.0", "6.1.0-56-amd64", features);
 
     private static unsafe KckptVersion Answer(

@@ -1,24 +1,27 @@
 using KCkpt.Errors;
-using KCkpt.Interop;
 
 namespace KCkpt;
 
 /// <summary>What the loaded kckpt module says about itself (KCKPT_IOC_VERSION).</summary>
-public sealed record ModuleVersionInfo(uint AbiVersion, string ModuleVersion, string KernelRelease, ulong Features)
+public sealed record ModuleVersionInfo(uint AbiVersion, string ModuleVersion, string KernelRelease, ModuleFeatures Features)
 {
-    private static readonly (ulong Bit, string Name)[] FeatureTable =
+    /// <summary>The ABI version this KCkpt speaks (KCKPT_ABI_VERSION).</summary>
+    public const uint SupportedAbiVersion = Interop.Uapi.AbiVersion;
+
+    private static readonly (ModuleFeatures Bit, string Name)[] FeatureTable =
     [
-        (Uapi.FeatCheckpoint, "checkpoint"),
-        (Uapi.FeatRestore, "restore"),
-        (Uapi.FeatRequest, "request"),
-        (Uapi.FeatTtyHook, "tty-hook"),
+        (ModuleFeatures.Checkpoint, "checkpoint"),
+        (ModuleFeatures.Restore, "restore"),
+        (ModuleFeatures.Request, "request"),
+        (ModuleFeatures.TtyHook, "tty-hook"),
+        (ModuleFeatures.RestoreDryRun, "restore-dry-run"),
     ];
 
-    public static unsafe ModuleVersionInfo FromNative(KckptVersion answer) => new(
+    internal static unsafe ModuleVersionInfo FromNative(Interop.Uapi.KckptVersion answer) => new(
         answer.AbiVersion,
-        CString.Decode(new ReadOnlySpan<byte>(answer.ModuleVersion, Uapi.VersionStrLen)),
-        CString.Decode(new ReadOnlySpan<byte>(answer.KernelRelease, Uapi.ReleaseStrLen)),
-        answer.Features);
+        Interop.CString.Decode(new ReadOnlySpan<byte>(answer.ModuleVersion, Interop.Uapi.VersionStrLen)),
+        Interop.CString.Decode(new ReadOnlySpan<byte>(answer.KernelRelease, Interop.Uapi.ReleaseStrLen)),
+        (ModuleFeatures)answer.Features);
 
     /// <summary>Names of the feature bits, lowest first; bits this KCkpt does not know appear as hex (0x10).</summary>
     public IReadOnlyList<string> FeatureNames()
@@ -26,10 +29,10 @@ public sealed record ModuleVersionInfo(uint AbiVersion, string ModuleVersion, st
         var names = new List<string>();
         for (int bit = 0; bit < 64; bit++)
         {
-            ulong mask = 1UL << bit;
-            if ((Features & mask) != 0)
+            var mask = (ModuleFeatures)(1UL << bit);
+            if (Features.HasFlag(mask))
             {
-                names.Add(FeatureTable.FirstOrDefault(f => f.Bit == mask).Name ?? $"0x{mask:x}");
+                names.Add(FeatureTable.FirstOrDefault(f => f.Bit == mask).Name ?? $"0x{(ulong)mask:x}");
             }
         }
 
@@ -39,9 +42,9 @@ public sealed record ModuleVersionInfo(uint AbiVersion, string ModuleVersion, st
     /// <summary>Throws <see cref="AbiMismatchException"/> unless the module speaks this KCkpt's ABI version.</summary>
     public void EnsureAbiCompatible()
     {
-        if (AbiVersion != Uapi.AbiVersion)
+        if (AbiVersion != SupportedAbiVersion)
         {
-            throw new AbiMismatchException(AbiVersion, ModuleVersion, Uapi.AbiVersion);
+            throw new AbiMismatchException(AbiVersion, ModuleVersion, SupportedAbiVersion);
         }
     }
 }

@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -219,10 +220,12 @@ static void kl_close_keep_errno(int fd)
 
 /*
  * The checkpoint itself: 0 when the image is written and the process goes
- * on, the resume code when it was restored from it, -1 on failure. Closes
- * @dev in every case.
+ * on, the resume code when it was restored from it, -1 on failure. The
+ * image goes to @image_fd, or with @path to a file the module creates and
+ * puts in place. Closes @dev in every case.
  */
-static int kl_ioctl(int dev, int image_fd, unsigned int flags, unsigned int code)
+static int kl_ioctl(int dev, int image_fd, const char *path, unsigned int flags,
+		    unsigned int code)
 {
 	struct kckpt_checkpoint arg;
 	int r;
@@ -230,9 +233,11 @@ static int kl_ioctl(int dev, int image_fd, unsigned int flags, unsigned int code
 	memset(&arg, 0, sizeof(arg));
 	arg.size = sizeof(arg);
 	arg.flags = (flags & CHECKPT_EXIT ? KCKPT_CKPT_KILL : 0) |
-		    (flags & CHECKPT_STOP ? KCKPT_CKPT_STOP : 0);
+		    (flags & CHECKPT_STOP ? KCKPT_CKPT_STOP : 0) |
+		    (path ? KCKPT_CKPT_CREATE | KCKPT_CKPT_REPLACE : 0);
 	arg.pid = KCKPT_PID_SELF;
-	arg.image_fd = image_fd;
+	arg.image_fd = path ? -1 : image_fd;
+	arg.image_path = (uintptr_t)path;
 	arg.proof_fd = -1;
 	arg.resume_code = code;
 	r = ioctl(dev, KCKPT_IOC_CHECKPOINT, &arg);
@@ -280,7 +285,12 @@ static void kl_hold_fd(int fd)
 	errno = e;
 }
 
-KL_API int checkpt_fd2(int fd, unsigned int flags, unsigned int resume_code)
+/*
+ * The checkpoint with the callbacks around it, to @fd or to @path: what
+ * checkpt_fd2() and checkpt() share.
+ */
+static int kl_checkpoint(int fd, const char *path, unsigned int flags,
+			 unsigned int resume_code)
 {
 	int dev, r;
 
@@ -293,12 +303,18 @@ KL_API int checkpt_fd2(int fd, unsigned int flags, unsigned int resume_code)
 		kl_close_keep_errno(dev);
 		return -1;
 	}
-	r = kl_ioctl(dev, fd, flags, resume_code);
+	r = kl_ioctl(dev, fd, path, flags, resume_code);
 	if (r > 0) {
-		kl_hold_fd(fd);
+		if (!path)
+			kl_hold_fd(fd);
 		kl_run_atrestore();
 	}
 	return r;
+}
+
+KL_API int checkpt_fd2(int fd, unsigned int flags, unsigned int resume_code)
+{
+	return kl_checkpoint(fd, NULL, flags, resume_code);
 }
 
 KL_API int checkpt_fd(int fd, unsigned int flags)
@@ -306,95 +322,19 @@ KL_API int checkpt_fd(int fd, unsigned int flags)
 	return checkpt_fd2(fd, flags, 0);
 }
 
-/* Removes the temporary image, keeping errno and the reason. */
-static void kl_discard(int fd, const char *tmp)
-{
-	int e = errno;
-
-	unlink(tmp);
-	close(fd);
-	errno = e;
-}
-
 /*
- * The temporary name: ".<name>.XXXXXX.tmp" in @path's directory, as the
- * checkpt command names its own. Returns the template (malloc'ed).
+ * The module creates the image beside @path under a temporary name, syncs
+ * it and renames it into place (replacing an earlier image of the caller's
+ * own), so a failure leaves nothing behind.
  */
-static char *kl_temp_template(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-	size_t len = strlen(path);
-	char *tmp = malloc(len + sizeof(".XXXXXX.tmp") + 1);
-
-	if (!tmp)
-		return NULL;
-	memcpy(tmp, path, dirlen);
-	sprintf(tmp + dirlen, ".%s.XXXXXX.tmp", path + dirlen);
-	return tmp;
-}
-
 KL_API int checkpt(const char *path)
 {
 	size_t len;
-	char *tmp;
-	int dev, fd, r;
 
 	if (!path || !*path)
 		return kl_fail(EINVAL, "checkpt: no path");
 	len = strlen(path);
 	if (path[len - 1] == '/')
 		return kl_fail(EISDIR, "checkpt: the path names a directory");
-	dev = kl_open_device();
-	if (dev < 0)
-		return -1;
-	if (kl_run_atcheckpoint()) {
-		kl_close_keep_errno(dev);
-		return -1;
-	}
-
-	tmp = kl_temp_template(path);
-	if (!tmp) {
-		kl_close_keep_errno(dev);
-		return kl_fail(ENOMEM, NULL);
-	}
-	/* O_CREAT|O_EXCL, mode 0600 */
-	fd = mkostemps(tmp, 4, O_CLOEXEC | O_NOFOLLOW);
-	if (fd < 0) {
-		int e = errno;
-		char why[KCKPT_REASON_LEN];
-
-		snprintf(why, sizeof(why), "cannot create a temporary image beside %s: %s",
-			 path, strerror(e));
-		free(tmp);
-		kl_close_keep_errno(dev);
-		return kl_fail(e, why);
-	}
-
-	r = kl_ioctl(dev, fd, 0, 0);
-	if (r < 0) {
-		kl_discard(fd, tmp);
-		free(tmp);
-		return -1;
-	}
-	if (r > 0) {
-		/* restored: fd is whatever the helper reopened there, if anything */
-		close(fd);
-		free(tmp);
-		kl_run_atrestore();
-		return r;
-	}
-	if (fdatasync(fd) || rename(tmp, path)) {
-		int e = errno;
-		char why[KCKPT_REASON_LEN];
-
-		snprintf(why, sizeof(why), "cannot put the image in place at %s: %s",
-			 path, strerror(e));
-		kl_discard(fd, tmp);
-		free(tmp);
-		return kl_fail(e, why);
-	}
-	close(fd);
-	free(tmp);
-	return 0;
+	return kl_checkpoint(-1, path, 0, 0);
 }

@@ -29,6 +29,8 @@ KCKPT_ROOT=$(cd "$KCKPT_VM_DIR/../.." && pwd)
 . "$KCKPT_VM_DIR/lib/qemu.sh"
 # shellcheck source=lib/verdict.sh
 . "$KCKPT_VM_DIR/lib/verdict.sh"
+# shellcheck source=lib/dkms.sh
+. "$KCKPT_VM_DIR/lib/dkms.sh"
 
 KCKPT_VM_TIMEOUT=${KCKPT_VM_TIMEOUT:-1800}
 
@@ -53,6 +55,13 @@ build_module() {
 		echo "vm: kckpt.ko or kckpt_tty.ko does not build cleanly for $rel" >&2
 		return 1
 	fi
+}
+
+# Every test has a number of its own (they run in name order).
+unique_test_numbers() {
+	local dup
+	dup=$(ls "$KCKPT_VM_DIR/tests" | sed -n 's/^\([0-9]*\)-.*/\1/p' | sort | uniq -d | tr '\n' ' ')
+	[ -z "$dup" ] || die "tests share a number: $dup(tests/vm/tests)"
 }
 
 write_job() {
@@ -81,7 +90,7 @@ JOB
 
 # keep_cross_images OUTDIR: the image a test left of its kernel
 # (OUTDIR/cross/RELEASE.ckpt) kept in build/vm/cross/, where the other
-# kernels' runs find it (test 76: refused on another kernel).
+# kernels' runs find it (test 765: refused on another kernel).
 keep_cross_images() {
 	local f
 	for f in "$1"/cross/*.ckpt; do
@@ -104,6 +113,7 @@ run_kernel() {
 		echo "== kernel $rel ($name): the module does not build"
 		count_result FAIL; echo "  FAIL module-builds-for-$rel"; return; }
 	[ "$mode" = modules ] && { echo "built build/$rel/kckpt.ko and kckpt_tty.ko"; return; }
+	[ "$mode" = test ] && check_dkms "$name" "$rel"
 
 	out="$KCKPT_ROOT/build/vm/$rel"
 	# scripts get their own directory, so they can run beside a test run
@@ -143,6 +153,7 @@ main() {
 	done
 	[ -n "$chosen" ] && kernels=$chosen
 	need_tools
+	unique_test_numbers
 	[ "$mode" = modules ] || [ -x "$KCKPT_ROOT/build/bin/checkpt" ] ||
 		die "build/bin/checkpt is missing: run 'make' first"
 

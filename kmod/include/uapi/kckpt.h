@@ -29,6 +29,7 @@
 #define KCKPT_FEAT_RESTORE	(1ULL << 1)	/* KCKPT_IOC_RESTORE_* */
 #define KCKPT_FEAT_REQUEST	(1ULL << 2)	/* KCKPT_IOC_REQUEST */
 #define KCKPT_FEAT_TTY_HOOK	(1ULL << 3)	/* kckpt_tty.ko can attach */
+#define KCKPT_FEAT_RESTORE_DRY_RUN (1ULL << 4)	/* KCKPT_BEGIN_DRY_RUN */
 
 /**
  * struct kckpt_version - answer of KCKPT_IOC_VERSION
@@ -66,7 +67,11 @@ struct kckpt_version {
 /* What happens to the target once its image is written (default: runs on). */
 #define KCKPT_CKPT_STOP		(1U << 0)	/* stop it, as SIGSTOP does */
 #define KCKPT_CKPT_KILL		(1U << 1)	/* kill it (SIGKILL) */
-#define KCKPT_CKPT_FLAGS	(KCKPT_CKPT_STOP | KCKPT_CKPT_KILL)
+/* Where the image goes (default: the caller's @image_fd). */
+#define KCKPT_CKPT_CREATE	(1U << 2)	/* the module creates @image_path */
+#define KCKPT_CKPT_REPLACE	(1U << 3)	/* with CREATE: over the caller's own file */
+#define KCKPT_CKPT_FLAGS	(KCKPT_CKPT_STOP | KCKPT_CKPT_KILL | \
+				 KCKPT_CKPT_CREATE | KCKPT_CKPT_REPLACE)
 
 #define KCKPT_PID_SELF		0		/* pid meaning "the caller" */
 #define KCKPT_MANIFEST_MAX	(1U << 20)	/* opaque manifest bytes, at most */
@@ -79,7 +84,8 @@ struct kckpt_version {
  * @flags:	in: KCKPT_CKPT_*
  * @pid:	in: target pid in the caller's pid namespace, or KCKPT_PID_SELF
  * @image_fd:	in: an empty regular file open for writing; the image is
- *		written from offset 0 (the caller renames it into place)
+ *		written from offset 0 (the caller renames it into place);
+ *		-1 with KCKPT_CKPT_CREATE
  * @proof_fd:	in: an fd of /proc/@pid/mem opened by the caller (proves
  *		ptrace-attach rights), or -1 with CAP_CHECKPOINT_RESTORE +
  *		CAP_SYS_PTRACE, or for KCKPT_PID_SELF
@@ -88,9 +94,19 @@ struct kckpt_version {
  * @manifest:	in: user pointer to opaque bytes stored verbatim in the image
  * @manifest_len: in: their length, at most KCKPT_MANIFEST_MAX
  * @timeout_ms:	in: how long to wait for the target to park (0: 10 s)
- * @image_bytes: out: bytes written to the image
+ * @image_bytes: out: bytes written to the image; while the image of
+ *		another process is being written, the bytes so far (updated
+ *		about ten times a second: a progress display may read it)
  * @memory_bytes: out: bytes of memory saved (populated pages)
  * @reason:	out: on failure, a NUL-terminated sentence saying why
+ * @image_path:	in: with KCKPT_CKPT_CREATE, a user pointer to the image's
+ *		path (NUL-terminated, relative to the caller's cwd). The module
+ *		creates it with the caller's credentials as a 0600 temporary
+ *		beside it (O_EXCL, never through a symlink), syncs it and renames
+ *		it into place (never over another user's file; over the caller's
+ *		own only with KCKPT_CKPT_REPLACE), syncs the directory, and only
+ *		then stops or kills the target: on any failure nothing is left
+ *		and the target runs on. (KCKPT_CHECKPOINT_SIZE_VER1)
  */
 struct kckpt_checkpoint {
 	__u32 size;
@@ -105,6 +121,7 @@ struct kckpt_checkpoint {
 	__u64 image_bytes;
 	__u64 memory_bytes;
 	char reason[KCKPT_REASON_LEN];
+	__u64 image_path;
 };
 
 /* ------------------------------------------------------------------ */
@@ -488,7 +505,16 @@ struct kckpt_request {
  * its metadata (a hostile image gets EINVAL and a reason) and keeps it as
  * the session of this open /dev/kckpt. NOTE copies single notes out, so the
  * helper can restore what only user space can (sigactions, rlimits, cwd,
- * fds, fs base, xstate, ...). FINISH is the point of no return: the module
+ * fds, fs base, xstate, ...). With KCKPT_BEGIN_DRY_RUN, BEGIN validates
+ * the image exactly as it would (same checks, same reason) but keeps no
+ * session: how checkpt -r asks the kernel before it starts anything.
+ *
+ * Who may restore: the restorer's credentials (real, effective, saved and
+ * fs uid and gid) must all be the image's owner (@uid, @gid of the image
+ * header; @euid and @egid equal to them), whatever capabilities it holds,
+ * and the image file must belong to the restorer or to the image's owner.
+ * Root restores another user's image only by switching to that user first
+ * (checkpt -r --as-owner). FINISH is the point of no return: the module
  * rebuilds the memory map from the image, sets the mm fields, the signal
  * mask, rseq, robust list, tid addresses and the registers, and returns
  * into the checkpointed context. A failure before the point of no return
@@ -512,10 +538,14 @@ struct kckpt_special_map {
 	char name[KCKPT_SPECIAL_NAMELEN];
 };
 
+/* kckpt_restore_begin.flags */
+#define KCKPT_BEGIN_DRY_RUN	(1U << 0)	/* validate only, keep no session */
+#define KCKPT_BEGIN_FLAGS	KCKPT_BEGIN_DRY_RUN
+
 /**
  * struct kckpt_restore_begin - argument of KCKPT_IOC_RESTORE_BEGIN
  * @size:	in: sizeof(struct kckpt_restore_begin)
- * @flags:	in: 0
+ * @flags:	in: KCKPT_BEGIN_*
  * @image_fd:	in: the image, open for reading
  * @nr_special: out: entries used in @special
  * @nr_fds:	out: number of KCKPT_NT_FD notes
@@ -609,6 +639,7 @@ struct kckpt_restore_finish {
 #define KCKPT_VERSION_SIZE_VER0		128
 #define KCKPT_VERSION_SIZE_VER1		136	/* + sigckpt, sigckptexit */
 #define KCKPT_CHECKPOINT_SIZE_VER0	184
+#define KCKPT_CHECKPOINT_SIZE_VER1	192	/* + image_path */
 #define KCKPT_RESTORE_BEGIN_SIZE_VER0	328
 #define KCKPT_RESTORE_NOTE_SIZE_VER0	24
 #define KCKPT_RESTORE_FINISH_SIZE_VER0	152

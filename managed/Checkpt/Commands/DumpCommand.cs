@@ -2,13 +2,13 @@ using Google.Protobuf;
 using KCkpt.Checkpointing;
 using KCkpt.Cli.Dump;
 using KCkpt.Errors;
-using KCkpt.Interop;
 
 namespace KCkpt.Cli.Commands;
 
 /// <summary>
-/// checkpt dump: writes the image of a process to a temporary file beside FILE through KCKPT_IOC_CHECKPOINT and
-/// renames it into place once complete; on failure nothing is left behind and the process runs on untouched.
+/// checkpt dump: has the module write the image of a process to FILE (KCKPT_IOC_CHECKPOINT with KCKPT_CKPT_CREATE: a
+/// temporary beside it, synced and renamed into place before the process is stopped or killed); on failure nothing is
+/// left behind and the process runs on untouched.
 /// </summary>
 internal sealed class DumpCommand(DumpOptions options) : ICommand
 {
@@ -32,13 +32,7 @@ internal sealed class DumpCommand(DumpOptions options) : ICommand
 
         using var device = KckptDevice.Open(context.DevicePath);
         byte[] manifest = ManifestFactory.For(target, options.Labels, DateTimeOffset.UtcNow).ToByteArray();
-        CheckpointResult result;
-        using (var image = ImageTempFile.CreateFor(path))
-        using (new PartialImageRemoval(image.Path))
-        {
-            result = WriteImage(context, device, target, image, manifest);
-            image.Commit(replace: options.Force);
-        }
+        var result = WriteImage(context, device, target, path, manifest);
 
         if (!options.Quiet)
         {
@@ -48,21 +42,22 @@ internal sealed class DumpCommand(DumpOptions options) : ICommand
         return ExitCodes.Ok;
     }
 
-    private uint Flags => (options.Kill ? Uapi.CkptKill : 0) | (options.Stop ? Uapi.CkptStop : 0);
+    private AfterCheckpoint After => options.Kill ? AfterCheckpoint.Kill : options.Stop ? AfterCheckpoint.Stop : AfterCheckpoint.Continue;
 
-    private CheckpointResult WriteImage(CommandContext context, KckptDevice device, TargetProcess target, ImageTempFile image, byte[] manifest)
+    private CheckpointResult WriteImage(CommandContext context, KckptDevice device, TargetProcess target, string path, byte[] manifest)
     {
         long expected = context.ErrorIsTerminal ? target.ReadExpectedImageBytes() : 0;
         if (expected <= ProgressThreshold)
         {
-            return device.Checkpoint(target, image.Handle, Flags, manifest);
+            return device.Checkpoint(target, path, options.Force, After, manifest);
         }
 
         using var cancel = new CancellationTokenSource();
-        var progress = ProgressBar.RunAsync(context.Error, () => image.Length, expected, cancel.Token);
+        var written = new LatestValue();
+        var progress = ProgressBar.RunAsync(context.Error, () => written.Value, expected, cancel.Token);
         try
         {
-            return device.Checkpoint(target, image.Handle, Flags, manifest);
+            return device.Checkpoint(target, path, options.Force, After, manifest, written);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using KCkpt.Interop;
 using KCkpt.Requesting;
 
 namespace KCkpt.Cli.Commands;
@@ -18,7 +17,7 @@ internal sealed class StatusCommand : ICommand
     {
         var features = module.FeatureNames();
         output.WriteLine($"kckpt module: loaded ({devicePath})");
-        output.WriteLine($"ABI version:  {module.AbiVersion} (this checkpt speaks {Uapi.AbiVersion})");
+        output.WriteLine($"ABI version:  {module.AbiVersion} (this checkpt speaks {ModuleVersionInfo.SupportedAbiVersion})");
         output.WriteLine($"module:       {module.ModuleVersion}");
         output.WriteLine($"features:     {(features.Count == 0 ? "none" : string.Join(", ", features))}");
         output.WriteLine($"kernel:       {kernelRelease}");

@@ -21,7 +21,11 @@ internal sealed class TtyCommand(TtyOptions options) : ICommand
             switch (action)
             {
                 case "on":
-                    LineDiscipline.Set(terminal, LineDiscipline.Kckpt);
+                    if (!SwitchOn(context, terminal, ref settings))
+                    {
+                        return ExitCodes.ModuleNotLoaded;
+                    }
+
                     string key = settings is null ? "the checkpoint character" : TtyHookSettings.CharacterName(settings.CkptChar);
                     context.Out.WriteLine($"checkpt: {key} on {terminal.Name} now checkpoints the foreground job");
                     break;
@@ -41,6 +45,28 @@ internal sealed class TtyCommand(TtyOptions options) : ICommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>TIOCSETD 29; when kckpt_tty.ko is not loaded, root loads it (modprobe) and tries once more.</summary>
+    private static bool SwitchOn(CommandContext context, TerminalDevice terminal, ref TtyHookSettings? settings)
+    {
+        try
+        {
+            LineDiscipline.Set(terminal, LineDiscipline.Kckpt);
+            return true;
+        }
+        catch (TtyModuleNotLoadedException)
+        {
+            if (TtyModule.TryLoad() is { } why)
+            {
+                context.Error.WriteLine($"checkpt: kckpt_tty.ko is not loaded: {why}");
+                return false;
+            }
+        }
+
+        LineDiscipline.Set(terminal, LineDiscipline.Kckpt);
+        settings = TtyHookSettings.Read();
+        return true;
     }
 
     public static void WriteStatus(TextWriter output, string terminal, int ldisc, TtyHookSettings? settings)

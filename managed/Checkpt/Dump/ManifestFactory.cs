@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using KCkpt.Checkpointing;
-using KCkpt.Interop;
 using KCkpt.Manifest;
 
 namespace KCkpt.Cli.Dump;
@@ -24,7 +23,7 @@ internal static class ManifestFactory
             manifest.Labels[label.Key] = label.Value;
         }
 
-        if (manifest.CalculateSize() > Uapi.ManifestMax)
+        if (manifest.CalculateSize() > KckptDevice.ManifestMaxBytes)
         {
             // A huge argv must not make the checkpoint fail: the image's NT_PRPSINFO still has its start.
             manifest.CommandLine.Clear();

@@ -1,3 +1,5 @@
+using KCkpt.Image;
+
 namespace KCkpt.Cli.Info;
 
 /// <summary>Bit masks spelled with the names of their bits; bits without a name appear as hex.</summary>
@@ -10,25 +12,24 @@ internal static class FlagNames
         (0x10000000, "SA_RESTART"), (0x40000000, "SA_NODEFER"), (0x80000000, "SA_RESETHAND"),
     ];
 
-    /// <summary>open(2) flags beyond the access mode (x86_64 values).</summary>
+    /// <summary>open(2) flags beyond the access mode.</summary>
     public static readonly (ulong Bit, string Name)[] Open =
     [
-        (0x40, "O_CREAT"), (0x80, "O_EXCL"), (0x100, "O_NOCTTY"), (0x200, "O_TRUNC"), (0x400, "O_APPEND"),
-        (0x800, "O_NONBLOCK"), (0x1000, "O_DSYNC"), (0x2000, "O_ASYNC"), (0x4000, "O_DIRECT"), (0x8000, "O_LARGEFILE"),
-        (0x10000, "O_DIRECTORY"), (0x20000, "O_NOFOLLOW"), (0x40000, "O_NOATIME"), (0x80000, "O_CLOEXEC"),
-        (0x100000, "O_SYNC"), (0x200000, "O_PATH"), (0x400000, "O_TMPFILE"),
+        (Bit(OpenFlags.Create), "O_CREAT"), (Bit(OpenFlags.Exclusive), "O_EXCL"), (Bit(OpenFlags.NoControllingTerminal), "O_NOCTTY"),
+        (Bit(OpenFlags.Truncate), "O_TRUNC"), (Bit(OpenFlags.Append), "O_APPEND"), (Bit(OpenFlags.NonBlocking), "O_NONBLOCK"),
+        (Bit(OpenFlags.DataSync), "O_DSYNC"), (Bit(OpenFlags.Async), "O_ASYNC"), (Bit(OpenFlags.Direct), "O_DIRECT"),
+        (Bit(OpenFlags.LargeFile), "O_LARGEFILE"), (Bit(OpenFlags.Directory), "O_DIRECTORY"), (Bit(OpenFlags.NoFollow), "O_NOFOLLOW"),
+        (Bit(OpenFlags.NoAccessTime), "O_NOATIME"), (Bit(OpenFlags.CloseOnExec), "O_CLOEXEC"), (Bit(OpenFlags.Sync), "O_SYNC"),
+        (Bit(OpenFlags.Path), "O_PATH"), (Bit(OpenFlags.TemporaryFile), "O_TMPFILE"),
     ];
 
     public static readonly (ulong Bit, string Name)[] Vma =
     [
-        (Interop.Uapi.VmafGrowsDown, "growsdown"), (Interop.Uapi.VmafLocked, "locked"),
-        (Interop.Uapi.VmafNoReserve, "noreserve"), (Interop.Uapi.VmafDontDump, "dontdump"),
-        (Interop.Uapi.VmafHeap, "heap"), (Interop.Uapi.VmafStack, "stack"),
-        (Interop.Uapi.VmafMayWrite, "maywrite"), (Interop.Uapi.VmafDontFork, "dontfork"),
+        (Bit(MappingFlags.GrowsDown), "growsdown"), (Bit(MappingFlags.Locked), "locked"),
+        (Bit(MappingFlags.NoReserve), "noreserve"), (Bit(MappingFlags.DontDump), "dontdump"),
+        (Bit(MappingFlags.Heap), "heap"), (Bit(MappingFlags.Stack), "stack"),
+        (Bit(MappingFlags.MayWrite), "maywrite"), (Bit(MappingFlags.DontFork), "dontfork"),
     ];
-
-    private const ulong OpenAccessMode = 0x3;
-    private const ulong OpenCloseOnExec = 0x80000;
 
     public static IReadOnlyList<string> Of(ulong value, (ulong Bit, string Name)[] table)
     {
@@ -43,16 +44,22 @@ internal static class FlagNames
     }
 
     /// <summary>"O_RDWR|O_APPEND|O_CLOEXEC": access mode, flags, and O_CLOEXEC when the descriptor has FD_CLOEXEC.</summary>
-    public static string OfOpen(uint flags, bool closeOnExec)
+    public static string OfOpen(OpenFlags flags, bool closeOnExec)
     {
-        string access = (flags & OpenAccessMode) switch
+        string access = (flags & OpenFlags.AccessMode) switch
         {
-            0 => "O_RDONLY",
-            1 => "O_WRONLY",
-            2 => "O_RDWR",
+            OpenFlags.ReadOnly => "O_RDONLY",
+            OpenFlags.WriteOnly => "O_WRONLY",
+            OpenFlags.ReadWrite => "O_RDWR",
             _ => "O_ACCMODE",
         };
-        ulong rest = (flags & ~OpenAccessMode) | (closeOnExec ? OpenCloseOnExec : 0);
-        return string.Join('|', Of(rest, Open).Prepend(access));
+        var rest = (flags & ~OpenFlags.AccessMode) | (closeOnExec ? OpenFlags.CloseOnExec : 0);
+        return string.Join('|', Of(Bit(rest), Open).Prepend(access));
     }
+
+    public static IReadOnlyList<string> Of(MappingFlags flags) => Of(Bit(flags), Vma);
+
+    private static ulong Bit(OpenFlags flags) => (ulong)flags;
+
+    private static ulong Bit(MappingFlags flags) => (ulong)flags;
 }

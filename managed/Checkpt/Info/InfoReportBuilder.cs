@@ -1,5 +1,4 @@
 using KCkpt.Image;
-using KCkpt.Interop;
 
 namespace KCkpt.Cli.Info;
 
@@ -53,56 +52,56 @@ internal static class InfoReportBuilder
 
     private static string ThreadStateText(ThreadSnapshot t) => t.Restart switch
     {
-        Uapi.RestartNone => "running",
-        Uapi.RestartReissue => $"in syscall {t.SyscallNr}, re-issued on restore",
-        Uapi.RestartEintr => $"in syscall {t.SyscallNr}, fails with EINTR on restore",
-        Uapi.RestartResume => "checkpointed itself, resumes from its checkpoint call",
-        _ => $"restart mode {t.Restart}",
+        SyscallRestart.None => "running",
+        SyscallRestart.Reissue => $"in syscall {t.SyscallNr}, re-issued on restore",
+        SyscallRestart.Interrupted => $"in syscall {t.SyscallNr}, fails with EINTR on restore",
+        SyscallRestart.Resume => "checkpointed itself, resumes from its checkpoint call",
+        _ => $"restart mode {(uint)t.Restart}",
     };
 
     private static MappingReport Mapping(MemoryMapping v, uint pageSize)
     {
         string protection = string.Concat(
-            (v.Protection & 1) != 0 ? "r" : "-",
-            (v.Protection & 2) != 0 ? "w" : "-",
-            (v.Protection & 4) != 0 ? "x" : "-",
+            v.Protection.HasFlag(MappingProtection.Read) ? "r" : "-",
+            v.Protection.HasFlag(MappingProtection.Write) ? "w" : "-",
+            v.Protection.HasFlag(MappingProtection.Execute) ? "x" : "-",
             v.IsShared ? "s" : "p");
         return new MappingReport(
             Hex(v.Start), Hex(v.End), protection, VmaKind(v.Kind), v.SavedPages, v.Size / pageSize,
-            FlagNames.Of(v.Flags, FlagNames.Vma), v.Path ?? SpecialName(v));
+            FlagNames.Of(v.Flags), v.Path ?? SpecialName(v));
     }
 
-    private static string VmaKind(uint kind) => kind switch
+    private static string VmaKind(MappingKind kind) => kind switch
     {
-        Uapi.VmaAnon => "anon",
-        Uapi.VmaFilePrivate => "file-private",
-        Uapi.VmaFileShared => "file-shared",
-        Uapi.VmaShmem => "shmem",
-        Uapi.VmaVdso => "vdso",
-        Uapi.VmaVvar => "vvar",
-        _ => $"kind {kind}",
+        MappingKind.Anonymous => "anon",
+        MappingKind.FilePrivate => "file-private",
+        MappingKind.FileShared => "file-shared",
+        MappingKind.SharedMemory => "shmem",
+        MappingKind.Vdso => "vdso",
+        MappingKind.Vvar => "vvar",
+        _ => $"kind {(uint)kind}",
     };
 
     private static string? SpecialName(MemoryMapping v) => v switch
     {
-        { Kind: Uapi.VmaVdso } => "[vdso]",
-        { Kind: Uapi.VmaVvar } => "[vvar]",
-        _ when (v.Flags & Uapi.VmafHeap) != 0 => "[heap]",
-        _ when (v.Flags & Uapi.VmafStack) != 0 => "[stack]",
+        { Kind: MappingKind.Vdso } => "[vdso]",
+        { Kind: MappingKind.Vvar } => "[vvar]",
+        _ when v.Flags.HasFlag(MappingFlags.Heap) => "[heap]",
+        _ when v.Flags.HasFlag(MappingFlags.Stack) => "[stack]",
         _ => null,
     };
 
     private static FileReport File(OpenFile f) =>
         new(f.Fd, FdKind(f.Kind), FlagNames.OfOpen(f.Flags, f.CloseOnExec), f.Position, f.Path);
 
-    private static string FdKind(uint kind) => kind switch
+    private static string FdKind(OpenFileKind kind) => kind switch
     {
-        Uapi.FdRegular => "file",
-        Uapi.FdDirectory => "directory",
-        Uapi.FdChardev => "chardev",
-        Uapi.FdTty => "tty",
-        Uapi.FdKckpt => "kckpt",
-        _ => $"kind {kind}",
+        OpenFileKind.RegularFile => "file",
+        OpenFileKind.Directory => "directory",
+        OpenFileKind.CharacterDevice => "chardev",
+        OpenFileKind.Terminal => "tty",
+        OpenFileKind.KckptDevice => "kckpt",
+        _ => $"kind {(uint)kind}",
     };
 
     private static SignalReport Signal(SignalAction a) => new(

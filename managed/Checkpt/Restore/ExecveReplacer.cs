@@ -1,5 +1,3 @@
-using KCkpt.Interop;
-
 namespace KCkpt.Cli.Restore;
 
 /// <summary>The real <see cref="IProcessReplacer"/>: flushes the console, then execve (fds 0-2 stay open across it).</summary>

@@ -5,30 +5,43 @@ using KCkpt.Restorability;
 namespace KCkpt.Cli.Restore;
 
 /// <summary>
-/// Everything checkpt checks before it hands an image to kckpt-restore, without the module: the file is a
-/// checkpoint image whose every segment has its checksum, and this machine can restore it (<see cref="RestorabilityCheck"/>).
-/// The cheap checks come first, so an image for another machine is refused before its pages are read.
+/// Everything checkpt checks before it hands an image to kckpt-restore: the file is a checkpoint image, this
+/// machine can restore it (<see cref="RestorabilityCheck"/>: kernel, CPU, the files it needs), the kernel itself
+/// would restore it for this process (a dry-run RESTORE_BEGIN: the one set of rules on owners and credentials),
+/// and every segment has its checksum. The cheap checks come first, so an image for another machine is refused
+/// before its pages are read.
 /// </summary>
 internal static class RestorePreflight
 {
-    /// <returns>The image, checked.</returns>
-    /// <exception cref="RestoreFailedException">Every reason the image cannot be restored here; or the one thing wrong with the file.</exception>
-    public static CheckpointImage Check(string path, HostFacts host, Func<string, HostFile> stat)
+    /// <returns>The image, read (its format checked, nothing else).</returns>
+    /// <exception cref="RestoreFailedException">The one thing wrong with the file.</exception>
+    public static CheckpointImage Load(string path)
     {
         if (!File.Exists(path))
         {
             throw new RestoreFailedException(path, Directory.Exists(path) ? "it is a directory, not an image" : "there is no such file");
         }
 
-        var image = Read(path, CheckpointImage.Load);
+        return Read(path, CheckpointImage.Load);
+    }
+
+    /// <param name="kernelRefusals">The kernel's reasons for refusing the image (none: it would restore it).</param>
+    /// <exception cref="RestoreFailedException">Every reason this machine cannot restore the image; or the kernel's; or the damage.</exception>
+    public static void Check(
+        string path, CheckpointImage image, HostFacts host, Func<string, HostFile> stat, Func<string, IReadOnlyList<string>> kernelRefusals)
+    {
         var reasons = RestorabilityCheck.Reasons(image, host, stat);
         if (reasons.Count > 0)
         {
             throw new RestoreFailedException(path, reasons);
         }
 
+        if (Read(path, kernelRefusals) is { Count: > 0 } refusals)
+        {
+            throw new RestoreFailedException(path, refusals);
+        }
+
         Read(path, ImageVerifier.Verify);
-        return image;
     }
 
     private static T Read<T>(string path, Func<string, T> read)

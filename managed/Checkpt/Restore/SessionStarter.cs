@@ -1,5 +1,3 @@
-using KCkpt.Interop;
-
 namespace KCkpt.Cli.Restore;
 
 /// <summary>The real <see cref="IProcessStarter"/>: posix_spawn into a session of its own, so the shell's job control and hangup leave it alone.</summary>

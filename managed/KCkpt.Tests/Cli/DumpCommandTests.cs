@@ -1,6 +1,5 @@
 using KCkpt.Checkpointing;
 using KCkpt.Cli.Dump;
-using KCkpt.Interop;
 using KCkpt.Manifest;
 
 namespace KCkpt.Tests.Cli;

@@ -15,7 +15,7 @@ public sealed class ExitCodesTests
         { new PtraceDeniedException(42, "sleep", "Permission denied", 13), 4 },
         { new ImageFormatException("x.ckpt", 0, "no ELF magic"), 7 },
         { new CheckpointFailedException("42 (sleep)", "the target is multi-threaded", 95), 8 },
-        { new CheckpointFailedException("42 (sleep)", "permission denied: pass an open /proc/42/mem", 1), 4 },
+        { new CheckpointDeniedException("42 (sleep)", "permission denied: pass an open /proc/42/mem", 1), 4 },
         { new RestoreFailedException("x.ckpt", "kernel release differs"), 5 },
     };
 

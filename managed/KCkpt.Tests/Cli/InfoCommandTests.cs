@@ -2,17 +2,17 @@ using System.Globalization;
 using System.Text.Json;
 using KCkpt.Cli.Info;
 using KCkpt.Image;
-using KCkpt.Interop;
 using KCkpt.Restorability;
 using KCkpt.Tests.Image;
+using static KCkpt.Tests.TextLines;
 
 namespace KCkpt.Tests.Cli;
 
 public sealed class InfoCommandTests : IDisposable
 {
-    private readonly ScratchDirectory dir = new();
+    private readonly ImageFiles images = new();
 
-    public void Dispose() => dir.Dispose();
+    public void Dispose() => images.Dispose();
 
     [Fact]
     public void TextShowsProgramProcessMemoryFilesSignalsLabelsAndVerdict()
@@ -101,7 +101,7 @@ public sealed class InfoCommandTests : IDisposable
     [Fact]
     public void InfoCommandJudgesTheImageAgainstThisMachine()
     {
-        string path = new TestImageBuilder().Build().WriteTo(dir.Path);
+        string path = images.WriteDefault();
 
         var run = CliRun.Of("info", path);
 
@@ -117,7 +117,7 @@ public sealed class InfoCommandTests : IDisposable
     [Fact]
     public void JsonHasTheSameFacts()
     {
-        string path = new TestImageBuilder().Build().WriteTo(dir.Path);
+        string path = images.WriteDefault();
 
         var run = CliRun.Of("info", "--json", path);
 
@@ -148,8 +148,8 @@ public sealed class InfoCommandTests : IDisposable
     [Fact]
     public void ImageOfThisMachineWithUnchangedFilesIsRestorableHere()
     {
-        var (builder, mapped) = ThisMachineImage.Builder(dir.Path);
-        string path = builder.Build().WriteTo(dir.Path);
+        var (builder, mapped) = ThisMachineImage.Builder(images.Directory);
+        string path = images.Write(builder.Build());
 
         var run = CliRun.Of("info", path);
 
@@ -166,7 +166,7 @@ public sealed class InfoCommandTests : IDisposable
     [Fact]
     public void InvalidImageExitsSevenWithOneLine()
     {
-        string path = new TestImageBuilder().Build().Truncated(1000).WriteTo(dir.Path);
+        string path = images.Write(new TestImageBuilder().Build().Truncated(1000));
 
         var run = CliRun.Of("info", path);
 
@@ -179,13 +179,11 @@ public sealed class InfoCommandTests : IDisposable
     [Fact]
     public void MissingImageExitsOne()
     {
-        string path = Path.Combine(dir.Path, "missing.ckpt");
+        string path = Path.Combine(images.Directory, "missing.ckpt");
 
         var run = CliRun.Of("info", path);
 
         run.ExitCode.Should().Be(1);
         run.Error.Should().StartWith($"checkpt: cannot read {path}: ").And.NotContain("unexpected");
     }
-
-    private static string Lines(params string[] lines) => string.Concat(lines.Select(l => l + Environment.NewLine));
 }

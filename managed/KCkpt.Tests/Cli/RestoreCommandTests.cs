@@ -1,5 +1,5 @@
 using KCkpt.Cli.Restore;
-using KCkpt.Interop;
+using KCkpt.Image;
 using KCkpt.Tests.Image;
 
 namespace KCkpt.Tests.Cli;
@@ -274,6 +274,78 @@ public sealed class RestoreCommandTests : IDisposable
         Directory.EnumerateFiles(dir.Path, "*.pid*").Should().BeEmpty();
         Directory.EnumerateFiles(dir.Path, ".restored*").Should().BeEmpty();
     }
+
+    [Fact]
+    public void KernelRefusalExitsFiveWithItsReasonAndStartsNothing()
+    {
+        string path = ThisMachineImage.Builder(dir.Path).Builder.Build().WriteTo(dir.Path);
+        string pidFile = Path.Combine(dir.Path, "pid");
+        var kernel = new FixedKernel("bad auxiliary vector: it does not end in AT_NULL");
+
+        var run = RunWith(kernel, new RecordingOwnerSwitch(), "-r", path, "--detach", "--pidfile", pidFile);
+
+        run.Should().Be(new CliRun(5, string.Empty, $"checkpt: cannot restore {path}: bad auxiliary vector: it does not end in AT_NULL{Nl}"));
+        starter.Runs.Should().BeEmpty();
+        File.Exists(pidFile).Should().BeFalse();
+    }
+
+    [Fact]
+    public void RootRefusedAnotherUsersImageIsToldAboutAsOwner()
+    {
+        var (builder, _) = ThisMachineImage.Builder(dir.Path);
+        (builder.Uid, builder.Gid) = (1000, 1000);
+        string path = builder.Build().WriteTo(dir.Path);
+        var kernel = new FixedKernel("the image belongs to uid 1000 gid 1000, not to your uid 0");
+
+        var run = RunWith(kernel, new RecordingOwnerSwitch(effectiveUid: 0), "-r", path);
+
+        run.Should().Be(new CliRun(5, string.Empty,
+            $"checkpt: cannot restore {path}: the image belongs to uid 1000 gid 1000, not to your uid 0{Nl}"
+            + $"  it is uid 1000's image: root restores it only as its owner, with checkpt -r --as-owner {path}{Nl}"));
+        replacer.Runs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AsOwnerBecomesTheImagesOwnerBeforeTheKernelIsAsked()
+    {
+        var (builder, _) = ThisMachineImage.Builder(dir.Path);
+        (builder.Uid, builder.Gid) = (4321, 8765);
+        string path = builder.Build().WriteTo(dir.Path);
+        var log = new List<string>();
+
+        var run = RunWith(new FixedKernel(log: log), new RecordingOwnerSwitch(effectiveUid: 0, log: log), "-r", path, "--as-owner");
+
+        run.ExitCode.Should().Be(0);
+        log.Should().Equal("switch 4321:8765", $"kernel {path}");
+        replacer.Runs.Should().ContainSingle().Which.Argv.Should().Equal(helper, path);
+    }
+
+    [Fact]
+    public void AsOwnerThatCannotSwitchExitsFiveAndAsksNothing()
+    {
+        string path = ThisMachineImage.Builder(dir.Path).Builder.Build().WriteTo(dir.Path);
+        var kernel = new FixedKernel();
+        var owner = new RecordingOwnerSwitch(problem: "--as-owner switches to the image's owner (uid 1 gid 1), which only root can do");
+
+        var run = RunWith(kernel, owner, "-r", path, "--as-owner");
+
+        run.Should().Be(new CliRun(5, string.Empty,
+            $"checkpt: cannot restore {path}: --as-owner switches to the image's owner (uid 1 gid 1), which only root can do{Nl}"));
+        kernel.Asked.Should().BeEmpty();
+        replacer.Runs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AsOwnerWithSamePidIsAUsageError()
+    {
+        var run = Run("-r", Path.Combine(dir.Path, "any.ckpt"), "--as-owner", "--same-pid");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--as-owner");
+    }
+
+    private CliRun RunWith(IKernelRestoreCheck kernel, IOwnerSwitch owner, params string[] args) =>
+        CliRun.WithRestoreHost(TestRestoreHost.Naming(helper, replacer, starter, kernel, owner), args);
 
     private CliRun Run(params string[] args) => CliRun.WithRestoreHost(TestRestoreHost.Naming(helper, replacer, starter), args);
 }

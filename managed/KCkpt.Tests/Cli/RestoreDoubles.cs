@@ -37,6 +37,32 @@ internal sealed class RecordingStarter : IProcessStarter
     }
 }
 
+/// <summary>Answers the kernel's dry run as told: null (it would restore) unless given a reason.</summary>
+internal sealed class FixedKernel(string? refusal = null, List<string>? log = null) : IKernelRestoreCheck
+{
+    public List<string> Asked { get; } = log ?? [];
+
+    public string? Refusal(string image)
+    {
+        Asked.Add($"kernel {image}");
+        return refusal;
+    }
+}
+
+/// <summary>Credentials for tests: an effective uid, and the switches asked for (answered with a problem, if given).</summary>
+internal sealed class RecordingOwnerSwitch(uint effectiveUid = 1000, string? problem = null, List<string>? log = null) : IOwnerSwitch
+{
+    public List<string> Switches { get; } = log ?? [];
+
+    public uint EffectiveUid { get; } = effectiveUid;
+
+    public string? BecomeOwner(uint uid, uint gid)
+    {
+        Switches.Add($"switch {uid}:{gid}");
+        return problem;
+    }
+}
+
 /// <summary>Restore hosts for tests: chosen variables and helper directories, recording doubles by default.</summary>
 internal static class TestRestoreHost
 {
@@ -44,10 +70,19 @@ internal static class TestRestoreHost
         IReadOnlyDictionary<string, string>? variables = null,
         IReadOnlyList<string>? helperDirectories = null,
         IProcessReplacer? replacer = null,
-        IProcessStarter? starter = null) =>
-        new(variables ?? new Dictionary<string, string>(), helperDirectories ?? [], replacer ?? new RecordingReplacer(), starter ?? new RecordingStarter());
+        IProcessStarter? starter = null,
+        IKernelRestoreCheck? kernel = null,
+        IOwnerSwitch? owner = null) =>
+        new(
+            variables ?? new Dictionary<string, string>(),
+            helperDirectories ?? [],
+            replacer ?? new RecordingReplacer(),
+            starter ?? new RecordingStarter(),
+            kernel ?? new FixedKernel(),
+            owner ?? new RecordingOwnerSwitch());
 
     /// <summary>A host whose KCKPT_RESTORE names <paramref name="helper"/>.</summary>
-    public static RestoreHost Naming(string helper, IProcessReplacer? replacer = null, IProcessStarter? starter = null) =>
-        With(new Dictionary<string, string> { ["KCKPT_RESTORE"] = helper, ["KCKPT_TEST"] = "passed on" }, replacer: replacer, starter: starter);
+    public static RestoreHost Naming(
+        string helper, IProcessReplacer? replacer = null, IProcessStarter? starter = null, IKernelRestoreCheck? kernel = null, IOwnerSwitch? owner = null) =>
+        With(new Dictionary<string, string> { ["KCKPT_RESTORE"] = helper, ["KCKPT_TEST"] = "passed on" }, replacer: replacer, starter: starter, kernel: kernel, owner: owner);
 }

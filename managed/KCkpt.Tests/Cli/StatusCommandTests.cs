@@ -1,5 +1,5 @@
 using KCkpt.Cli.Commands;
-using KCkpt.Interop;
+using static KCkpt.Tests.TextLines;
 
 namespace KCkpt.Tests.Cli;
 
@@ -41,7 +41,7 @@ public sealed class StatusCommandTests : IDisposable
     [Fact]
     public void ReportShowsVersionsFeatureNamesAndKernel()
     {
-        var module = new ModuleVersionInfo(1, "0.1.0", "6.1.0-56-amd64", Uapi.FeatCheckpoint | Uapi.FeatRestore);
+        var module = new ModuleVersionInfo(1, "0.1.0", "6.1.0-56-amd64", ModuleFeatures.Checkpoint | ModuleFeatures.Restore);
         using var output = new StringWriter();
 
         StatusCommand.WriteReport(output, "/dev/kckpt", module, "6.12.38+deb12-amd64");
@@ -63,6 +63,4 @@ public sealed class StatusCommandTests : IDisposable
 
         output.ToString().Should().Contain(Lines("features:     none"));
     }
-
-    private static string Lines(params string[] lines) => string.Concat(lines.Select(l => l + Environment.NewLine));
 }

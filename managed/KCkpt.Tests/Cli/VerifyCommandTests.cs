@@ -1,18 +1,18 @@
-using KCkpt.Interop;
 using KCkpt.Tests.Image;
+using static Interop;
 
 namespace KCkpt.Tests.Cli;
 
 public sealed class VerifyCommandTests : IDisposable
 {
-    private readonly ScratchDirectory dir = new();
+    private readonly ImageFiles images = new();
 
-    public void Dispose() => dir.Dispose();
+    public void Dispose() => images.Dispose();
 
     [Fact]
     public void GoodImageIsOkWithSegmentCountAndSize()
     {
-        string path = new TestImageBuilder().Build().WriteTo(dir.Path);
+        string path = images.WriteDefault();
 
         CliRun.Of("verify", path).Should().Be(new CliRun(0, $"{path}: OK (4 segments, 0.02 MiB verified){Environment.NewLine}", string.Empty));
     }
@@ -22,7 +22,7 @@ public sealed class VerifyCommandTests : IDisposable
     {
         var image = new TestImageBuilder().Build();
         var segment = image.Read().Segments[2];
-        string path = image.With(b => b[(int)segment.Offset + 5] ^= 0x40).WriteTo(dir.Path);
+        string path = images.Write(image.With(b => b[(int)segment.Offset + 5] ^= 0x40));
 
         var run = CliRun.Of("verify", path);
 
@@ -34,7 +34,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void NonImageExitsSeven()
     {
-        string path = Path.Combine(dir.Path, "text.ckpt");
+        string path = Path.Combine(images.Directory, "text.ckpt");
         File.WriteAllText(path, new string('x', 100));
 
         CliRun.Of("verify", path).Should().Be(new CliRun(
@@ -45,7 +45,7 @@ public sealed class VerifyCommandTests : IDisposable
     public void SegmentEntryNamingAGapExitsSeven()
     {
         var image = new TestImageBuilder().Build();
-        string path = image.WithUInt32(image.Kckpt(Uapi.NtSegments).DescriptorOffset + 28, 2).WriteTo(dir.Path);
+        string path = images.Write(image.WithUInt32(image.Kckpt(Uapi.NtSegments).DescriptorOffset + 28, 2));
 
         CliRun.Of("verify", path).Error.Should().Contain("KCKPT_NT_SEGMENTS entry 0").And.Contain("its phdr_index 2 is not a PT_LOAD with data");
     }

@@ -1,6 +1,6 @@
 using KCkpt.Image;
-using KCkpt.Interop;
 using KCkpt.Tests.Cli;
+using static Interop;
 
 namespace KCkpt.Tests.Image;
 
@@ -71,6 +71,34 @@ public sealed class ImageFuzzTests
                     run.Error.Count(c => c == '\n').Should().Be(1, context);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The mutations above may all be harmless; these never are: a changed byte of page data, or an image cut
+    /// anywhere inside its page data, must be rejected, so a verifier that accepts everything fails here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ReaderSeeds))]
+    public void VerifierRejectsEveryChangedOrMissingPageByte(int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < 200; i++)
+        {
+            var original = Originals[random.Next(Originals.Length)];
+            long dataStart = TestImageBuilder.PageSize;
+            long dataEnd = original.Notes[0].HeaderOffset;
+            dataEnd.Should().BeGreaterThan(dataStart, "every original image holds page data");
+            int at = (int)random.NextInt64(dataStart, dataEnd);
+            byte change = (byte)random.Next(1, 256);
+            var damaged = random.Next(4) == 0
+                ? original.Truncated(at)
+                : original.With(b => b[at] ^= change);
+            string mutation = damaged.Bytes.Length == at ? $"cut at {at}" : $"byte at {at} ^= 0x{change:x2}";
+
+            var verify = () => ImageVerifier.Verify(new MemoryStream(damaged.Bytes, writable: false), "fuzz.ckpt");
+
+            verify.Should().Throw<ImageFormatException>($"seed {seed}, mutant {i} ({mutation})");
         }
     }
 

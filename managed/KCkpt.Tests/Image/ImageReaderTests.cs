@@ -1,5 +1,5 @@
 using KCkpt.Image;
-using KCkpt.Interop;
+using static Interop;
 
 namespace KCkpt.Tests.Image;
 
@@ -54,7 +54,7 @@ public sealed class ImageReaderTests
         var thread = Default.Read().Threads.Should().ContainSingle().Subject;
 
         thread.Tid.Should().Be(4242);
-        thread.Restart.Should().Be(Uapi.RestartReissue);
+        thread.Restart.Should().Be(SyscallRestart.Reissue);
         thread.SyscallNr.Should().Be(35);
         thread.BlockedSignals.Should().Be(0b10);
         thread.FsBase.Should().Be(0x7f0000001740);
@@ -87,11 +87,11 @@ public sealed class ImageReaderTests
         var vmas = Default.Read().Vmas;
 
         vmas.Select(v => (v.Start, v.End, v.Kind, v.Path, v.SavedPages)).Should().Equal(
-            (0x400000UL, 0x401000UL, Uapi.VmaFilePrivate, "/usr/bin/sleeper", 0UL),
-            (0x401000UL, 0x403000UL, Uapi.VmaFilePrivate, "/usr/bin/sleeper", 1UL),
-            (0x1000000UL, 0x1004000UL, Uapi.VmaAnon, null, 3UL),
-            (0x7ffc0fffe000UL, 0x7ffc10001000UL, Uapi.VmaAnon, null, 2UL),
-            (0x7ffc10100000UL, 0x7ffc10102000UL, Uapi.VmaVdso, null, 0UL));
+            (0x400000UL, 0x401000UL, MappingKind.FilePrivate, "/usr/bin/sleeper", 0UL),
+            (0x401000UL, 0x403000UL, MappingKind.FilePrivate, "/usr/bin/sleeper", 1UL),
+            (0x1000000UL, 0x1004000UL, MappingKind.Anonymous, null, 3UL),
+            (0x7ffc0fffe000UL, 0x7ffc10001000UL, MappingKind.Anonymous, null, 2UL),
+            (0x7ffc10100000UL, 0x7ffc10102000UL, MappingKind.Vdso, null, 0UL));
         vmas[2].SavedPageBitmap.Should().Equal(0b1011);
         Enumerable.Range(0, 4).Select(p => vmas[2].IsPageSaved((ulong)p)).Should().Equal(true, true, false, true);
         vmas[0].SavedPageBitmap.Should().BeEmpty();
@@ -103,8 +103,9 @@ public sealed class ImageReaderTests
         var fds = Default.Read().Fds;
 
         fds.Select(f => (f.Fd, f.Kind, f.Path)).Should().Equal(
-            (0, Uapi.FdTty, "/dev/pts/0"), (1, Uapi.FdTty, "/dev/pts/0"), (2, Uapi.FdTty, "/dev/pts/0"), (3, Uapi.FdRegular, "/home/alice/data.txt"));
-        fds[3].Should().BeEquivalentTo(new { Flags = 0x400U, Position = 123L, CloseOnExec = true, IsRegularFile = true });
+            (0, OpenFileKind.Terminal, "/dev/pts/0"), (1, OpenFileKind.Terminal, "/dev/pts/0"), (2, OpenFileKind.Terminal, "/dev/pts/0"),
+            (3, OpenFileKind.RegularFile, "/home/alice/data.txt"));
+        fds[3].Should().BeEquivalentTo(new { Flags = OpenFlags.Append, Position = 123L, CloseOnExec = true, IsRegularFile = true });
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using KCkpt.Image;
-using KCkpt.Interop;
+using static Interop;
 
 namespace KCkpt.Tests.Image;
 

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Google.Protobuf;
 using KCkpt.Image;
-using KCkpt.Interop;
 using KCkpt.Manifest;
+using static Interop;
+using static Interop.Uapi;
 
 namespace KCkpt.Tests.Image;
 

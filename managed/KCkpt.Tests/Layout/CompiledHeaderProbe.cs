@@ -5,28 +5,26 @@ using System.Text;
 namespace KCkpt.Tests.Layout;
 
 /// <summary>
-/// Compiles a C program that includes kckpt.h and prints every <see cref="UapiFacts"/> expression,
-/// runs it once, and keeps what C says. Needs `cc` on PATH: without it every layout test fails.
+/// Compiles a C program that includes the headers of a list of <see cref="HeaderFact"/>s and prints every fact's
+/// expression, runs it once, and keeps what C says. Needs `cc` on PATH: without it every layout test fails.
 /// </summary>
-public sealed class CompiledHeaderProbe : IDisposable
+public abstract class CompiledHeaderProbe : IDisposable
 {
-    public static readonly string HeaderPath = RepoRoot.File("kmod", "include", "uapi", "kckpt.h");
+    private readonly DirectoryInfo workDir = Directory.CreateTempSubdirectory("kckpt-probe-");
 
-    private readonly DirectoryInfo workDir = Directory.CreateTempSubdirectory("kckpt-uapi-");
-
-    public CompiledHeaderProbe()
+    protected CompiledHeaderProbe(IReadOnlyList<HeaderFact> facts, IReadOnlyList<string> includes, params string[] compilerOptions)
     {
         string source = Path.Combine(workDir.FullName, "probe.c");
         string program = Path.Combine(workDir.FullName, "probe");
-        File.WriteAllText(source, ProgramText());
-        Run("cc", "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-I", Path.GetDirectoryName(HeaderPath)!, "-o", program, source);
+        File.WriteAllText(source, ProgramText(facts, includes));
+        Run("cc", ["-std=gnu11", "-Wall", "-Wextra", "-Werror", .. compilerOptions, "-o", program, source]);
         string[] lines = Run(program).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (lines.Length != UapiFacts.All.Count)
+        if (lines.Length != facts.Count)
         {
-            throw new InvalidOperationException($"the probe printed {lines.Length} values for {UapiFacts.All.Count} facts");
+            throw new InvalidOperationException($"the probe printed {lines.Length} values for {facts.Count} facts");
         }
 
-        CValues = UapiFacts.All.Select((fact, i) => (fact.CExpression, lines[i]))
+        CValues = facts.Select((fact, i) => (fact.CExpression, lines[i]))
             .ToDictionary(pair => pair.CExpression, pair => pair.Item2);
     }
 
@@ -35,15 +33,20 @@ public sealed class CompiledHeaderProbe : IDisposable
 
     public void Dispose() => workDir.Delete(recursive: true);
 
-    private static string ProgramText()
+    private static string ProgramText(IReadOnlyList<HeaderFact> facts, IReadOnlyList<string> includes)
     {
         var text = new StringBuilder();
+        text.AppendLine("#define _GNU_SOURCE");
         text.AppendLine("#include <stddef.h>");
         text.AppendLine("#include <stdio.h>");
-        text.AppendLine("#include \"kckpt.h\"");
+        foreach (string include in includes)
+        {
+            text.AppendLine($"#include {include}");
+        }
+
         text.AppendLine("int main(void)");
         text.AppendLine("{");
-        foreach (var fact in UapiFacts.All)
+        foreach (var fact in facts)
         {
             text.AppendLine($"\t{fact.PrintStatement}");
         }
@@ -64,7 +67,7 @@ public sealed class CompiledHeaderProbe : IDisposable
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"cannot run '{program}' ({e.Message}). The uapi layout tests compile {HeaderPath} and need a C compiler as 'cc' (Debian: apt-get install gcc).",
+                $"cannot run '{program}' ({e.Message}). The layout tests compile C headers and need a C compiler as 'cc' (Debian: apt-get install gcc).",
                 e);
         }
 
@@ -82,3 +85,12 @@ public sealed class CompiledHeaderProbe : IDisposable
         }
     }
 }
+
+/// <summary>kmod/include/uapi/kckpt.h, compiled with <see cref="UapiFacts"/>.</summary>
+public sealed class UapiHeaderProbe() : CompiledHeaderProbe(UapiFacts.All, ["\"kckpt.h\""], "-I", Path.GetDirectoryName(HeaderPath)!)
+{
+    public static readonly string HeaderPath = RepoRoot.File("kmod", "include", "uapi", "kckpt.h");
+}
+
+/// <summary>The C library's headers, compiled with <see cref="LibcFacts"/>.</summary>
+public sealed class LibcHeaderProbe() : CompiledHeaderProbe(LibcFacts.All, LibcFacts.Includes);

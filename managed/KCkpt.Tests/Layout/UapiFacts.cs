@@ -1,10 +1,11 @@
-using KCkpt.Interop;
 using static KCkpt.Tests.Layout.HeaderFact;
+using static Interop;
+using static Interop.Uapi;
 
 namespace KCkpt.Tests.Layout;
 
 /// <summary>
-/// Everything kmod/include/uapi/kckpt.h defines, paired with its C# mirror in KCkpt.Interop.Uapi.
+/// Everything kmod/include/uapi/kckpt.h defines, paired with its C# mirror in KCkpt.Uapi.
 /// A new constant is one line; a new struct is one SizeOf line and one OffsetOf line per field.
 /// </summary>
 public static class UapiFacts
@@ -12,6 +13,8 @@ public static class UapiFacts
     private const string Version = "struct kckpt_version";
     private const string Checkpoint = "struct kckpt_checkpoint";
     private const string Request = "struct kckpt_request";
+    private const string SpecialMap = "struct kckpt_special_map";
+    private const string RestoreBegin = "struct kckpt_restore_begin";
     private const string ImageHdr = "struct kckpt_image_hdr";
     private const string Rlimit = "struct kckpt_rlimit";
     private const string Proc = "struct kckpt_proc";
@@ -34,20 +37,37 @@ public static class UapiFacts
         Number("KCKPT_FEAT_RESTORE", Uapi.FeatRestore),
         Number("KCKPT_FEAT_REQUEST", Uapi.FeatRequest),
         Number("KCKPT_FEAT_TTY_HOOK", Uapi.FeatTtyHook),
+        Number("KCKPT_FEAT_RESTORE_DRY_RUN", Uapi.FeatRestoreDryRun),
         Number("KCKPT_IOC_MAGIC", Uapi.IocMagic),
         Number("KCKPT_IOC_VERSION", Uapi.IocVersion),
         Number("KCKPT_IOC_CHECKPOINT", Uapi.IocCheckpoint),
         Number("KCKPT_IOC_REQUEST", Uapi.IocRequest),
+        Number("KCKPT_IOC_RESTORE_BEGIN", Uapi.IocRestoreBegin),
         Number("KCKPT_NR_VERSION", Uapi.NrVersion),
         Number("KCKPT_NR_CHECKPOINT", Uapi.NrCheckpoint),
+        Number("KCKPT_NR_RESTORE_BEGIN", Uapi.NrRestoreBegin),
+        Number("KCKPT_NR_RESTORE_NOTE", Uapi.NrRestoreNote),
+        Number("KCKPT_NR_RESTORE_FINISH", Uapi.NrRestoreFinish),
         Number("KCKPT_NR_REQUEST", Uapi.NrRequest),
+        Number("KCKPT_NR_RESTORE_BEGIN", Uapi.NrRestoreBegin),
+        Number("KCKPT_RESTORE_BEGIN_SIZE_VER0", Uapi.RestoreBeginSizeVer0),
+        Number("KCKPT_SPECIAL_MAX", Uapi.SpecialMax),
+        Number("KCKPT_SPECIAL_NAMELEN", Uapi.SpecialNameLen),
+        Number("KCKPT_BEGIN_DRY_RUN", Uapi.BeginDryRun),
+        Number("KCKPT_BEGIN_FLAGS", Uapi.BeginFlags),
         Number("KCKPT_VERSION_SIZE_VER0", Uapi.VersionSizeVer0),
         Number("KCKPT_VERSION_SIZE_VER1", Uapi.VersionSizeVer1),
         Number("KCKPT_CHECKPOINT_SIZE_VER0", Uapi.CheckpointSizeVer0),
+        Number("KCKPT_CHECKPOINT_SIZE_VER1", Uapi.CheckpointSizeVer1),
+        Number("KCKPT_RESTORE_BEGIN_SIZE_VER0", Uapi.RestoreBeginSizeVer0),
+        Number("KCKPT_RESTORE_NOTE_SIZE_VER0", Uapi.RestoreNoteSizeVer0),
+        Number("KCKPT_RESTORE_FINISH_SIZE_VER0", Uapi.RestoreFinishSizeVer0),
         Number("KCKPT_REQUEST_SIZE_VER0", Uapi.RequestSizeVer0),
 
         Number("KCKPT_CKPT_STOP", Uapi.CkptStop),
         Number("KCKPT_CKPT_KILL", Uapi.CkptKill),
+        Number("KCKPT_CKPT_CREATE", Uapi.CkptCreate),
+        Number("KCKPT_CKPT_REPLACE", Uapi.CkptReplace),
         Number("KCKPT_CKPT_FLAGS", Uapi.CkptFlags),
         Number("KCKPT_PID_SELF", Uapi.PidSelf),
         Number("KCKPT_MANIFEST_MAX", Uapi.ManifestMax),
@@ -135,6 +155,7 @@ public static class UapiFacts
         OffsetOf<KckptCheckpoint>(Checkpoint, "image_bytes", nameof(KckptCheckpoint.ImageBytes)),
         OffsetOf<KckptCheckpoint>(Checkpoint, "memory_bytes", nameof(KckptCheckpoint.MemoryBytes)),
         OffsetOf<KckptCheckpoint>(Checkpoint, "reason", nameof(KckptCheckpoint.Reason)),
+        OffsetOf<KckptCheckpoint>(Checkpoint, "image_path", nameof(KckptCheckpoint.ImagePath)),
 
         SizeOf<KckptRequest>(Request),
         OffsetOf<KckptRequest>(Request, "size", nameof(KckptRequest.Size)),
@@ -146,6 +167,26 @@ public static class UapiFacts
         OffsetOf<KckptRequest>(Request, "image_bytes", nameof(KckptRequest.ImageBytes)),
         OffsetOf<KckptRequest>(Request, "path", nameof(KckptRequest.Path)),
         OffsetOf<KckptRequest>(Request, "reason", nameof(KckptRequest.Reason)),
+
+        SizeOf<KckptSpecialMap>(SpecialMap),
+        OffsetOf<KckptSpecialMap>(SpecialMap, "cur_start", nameof(KckptSpecialMap.CurStart)),
+        OffsetOf<KckptSpecialMap>(SpecialMap, "saved_start", nameof(KckptSpecialMap.SavedStart)),
+        OffsetOf<KckptSpecialMap>(SpecialMap, "len", nameof(KckptSpecialMap.Len)),
+        OffsetOf<KckptSpecialMap>(SpecialMap, "name", nameof(KckptSpecialMap.Name)),
+
+        SizeOf<KckptRestoreBegin>(RestoreBegin),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "size", nameof(KckptRestoreBegin.Size)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "flags", nameof(KckptRestoreBegin.Flags)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "image_fd", nameof(KckptRestoreBegin.ImageFd)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "nr_special", nameof(KckptRestoreBegin.NrSpecial)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "nr_fds", nameof(KckptRestoreBegin.NrFds)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "max_fd", nameof(KckptRestoreBegin.MaxFd)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "xstate_size", nameof(KckptRestoreBegin.XStateSize)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "nr_pending", nameof(KckptRestoreBegin.NrPending)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "xfeatures", nameof(KckptRestoreBegin.XFeatures)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "special", nameof(KckptRestoreBegin.Special0)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "special[3]", nameof(KckptRestoreBegin.Special3)),
+        OffsetOf<KckptRestoreBegin>(RestoreBegin, "reason", nameof(KckptRestoreBegin.Reason)),
 
         SizeOf<KckptImageHdr>(ImageHdr),
         OffsetOf<KckptImageHdr>(ImageHdr, "format_version", nameof(KckptImageHdr.FormatVersion)),

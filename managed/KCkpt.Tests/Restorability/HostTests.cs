@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using KCkpt.Image;
-using KCkpt.Interop;
 using KCkpt.Restorability;
 
 namespace KCkpt.Tests.Restorability;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using KCkpt.Errors;
-using KCkpt.Interop;
 using Microsoft.Win32.SafeHandles;
 
 namespace KCkpt.Checkpointing;
@@ -33,19 +32,18 @@ public sealed class TargetProcess : IDisposable
     public static TargetProcess Open(int pid)
     {
         string comm = ReadComm(pid);
-        int fd = Libc.Open(ProcPath(pid, "mem"), Libc.ORdOnly | Libc.OCloExec);
-        if (fd < 0)
+        var memoryProof = Interop.Libc.TryOpen(ProcPath(pid, "mem"), OpenFlags.ReadOnly | OpenFlags.CloseOnExec, out int errno);
+        if (memoryProof is null)
         {
-            int errno = Marshal.GetLastPInvokeError();
             throw errno switch
             {
-                Errno.EACCES or Errno.EPERM => new PtraceDeniedException(pid, comm, Marshal.GetPInvokeErrorMessage(errno), errno),
-                Errno.ENOENT or Errno.ESRCH => NoSuchProcess(pid),
+                Interop.Errno.EACCES or Interop.Errno.EPERM => new PtraceDeniedException(pid, comm, Marshal.GetPInvokeErrorMessage(errno), errno),
+                Interop.Errno.ENOENT or Interop.Errno.ESRCH => NoSuchProcess(pid),
                 _ => ErrnoMapper.FromErrno(errno, $"open {ProcPath(pid, "mem")}"),
             };
         }
 
-        return new TargetProcess(pid, comm, new SafeFileHandle(fd, ownsHandle: true));
+        return new TargetProcess(pid, comm, memoryProof);
     }
 
     /// <summary>The process's argv (/proc/PID/cmdline); empty for a process without one.</summary>
@@ -98,7 +96,7 @@ public sealed class TargetProcess : IDisposable
         }
     }
 
-    private static KckptException NoSuchProcess(int pid) => new($"no such process: {pid}", Errno.ESRCH);
+    private static KckptException NoSuchProcess(int pid) => new($"no such process: {pid}", Interop.Errno.ESRCH);
 
     private static string ProcPath(int pid, string name) => $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/{name}";
 }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using static KCkpt.Interop.Errno;
+using static Interop.Errno;
 
 namespace KCkpt.Errors;
 

@@ -1,12 +1,10 @@
-using KCkpt.Interop;
-
 namespace KCkpt.Image;
 
 /// <summary>The KCKPT_NT_IMAGE note (struct kckpt_image_hdr): who was checkpointed, when, where, on what kernel and CPU.</summary>
 public sealed record ImageHeader(
     uint FormatVersion,
     uint AbiVersion,
-    uint Flags,
+    ImageFlags Flags,
     uint ResumeCode,
     DateTimeOffset Created,
     uint ThreadCount,
@@ -30,12 +28,12 @@ public sealed record ImageHeader(
     string ModuleVersion)
 {
     /// <summary>The process checkpointed itself (KCKPT_IMG_SELF).</summary>
-    public bool IsSelfCheckpoint => (Flags & Uapi.ImgSelf) != 0;
+    public bool IsSelfCheckpoint => Flags.HasFlag(ImageFlags.SelfCheckpoint);
 
-    internal static unsafe ImageHeader FromNative(KckptImageHdr h) => new(
+    internal static unsafe ImageHeader FromNative(Interop.Uapi.KckptImageHdr h) => new(
         h.FormatVersion,
         h.AbiVersion,
-        h.Flags,
+        (ImageFlags)h.Flags,
         h.ResumeCode,
         DateTimeOffset.FromUnixTimeSeconds(h.CreatedSec).AddTicks(h.CreatedNsec / 100),
         h.NrThreads,
@@ -53,8 +51,8 @@ public sealed record ImageHeader(
         h.VdsoStart,
         h.VdsoSize,
         h.VdsoCrc32c,
-        CString.Decode(new ReadOnlySpan<byte>(h.KernelRelease, Uapi.UtsLen)),
-        CString.Decode(new ReadOnlySpan<byte>(h.KernelVersion, Uapi.UtsLen)),
-        CString.Decode(new ReadOnlySpan<byte>(h.Hostname, Uapi.UtsLen)),
-        CString.Decode(new ReadOnlySpan<byte>(h.ModuleVersion, Uapi.VersionStrLen)));
+        Interop.CString.Decode(new ReadOnlySpan<byte>(h.KernelRelease, Interop.Uapi.UtsLen)),
+        Interop.CString.Decode(new ReadOnlySpan<byte>(h.KernelVersion, Interop.Uapi.UtsLen)),
+        Interop.CString.Decode(new ReadOnlySpan<byte>(h.Hostname, Interop.Uapi.UtsLen)),
+        Interop.CString.Decode(new ReadOnlySpan<byte>(h.ModuleVersion, Interop.Uapi.VersionStrLen)));
 }

@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Google.Protobuf;
-using KCkpt.Interop;
 using KCkpt.Manifest;
 
 namespace KCkpt.Image;
@@ -38,22 +37,22 @@ internal sealed class ImageReader
 
     private CheckpointImage ReadNotes(IReadOnlyList<ProgramHeader> headers)
     {
-        var header = ReadHeader(Only(Uapi.NtImage)!);
-        var (manifest, manifestProblem) = ReadManifest(Only(Uapi.NtManifest, required: false));
+        var header = ReadHeader(Only(Interop.Uapi.NtImage)!);
+        var (manifest, manifestProblem) = ReadManifest(Only(Interop.Uapi.NtManifest, required: false));
         return new CheckpointImage
         {
             FileSize = file.Length,
             ProgramHeaders = headers,
             Header = header,
-            Process = ProcessSnapshot.FromNative(Descriptor(Only(Uapi.NtProc)!).Struct<KckptProc>("struct kckpt_proc")),
+            Process = ProcessSnapshot.FromNative(Descriptor(Only(Interop.Uapi.NtProc)!).Struct<Interop.Uapi.KckptProc>("struct kckpt_proc")),
             Threads = ReadThreads(header),
-            SigActions = ReadSigActions(Only(Uapi.NtSigActions)!),
-            PendingSignals = ReadPendingSignals(Only(Uapi.NtSigPending, required: false)),
-            Vmas = All(Uapi.NtVma).Select(note => ReadVma(note, header.PageSize)).ToList(),
-            Fds = All(Uapi.NtFd).Select(ReadFd).ToList(),
-            Segments = ReadSegments(Only(Uapi.NtSegments)!),
-            Cwd = ReadPath(Only(Uapi.NtCwd)!),
-            Exe = Only(Uapi.NtExe, required: false) is { } exe ? ReadPath(exe) : null,
+            SigActions = ReadSigActions(Only(Interop.Uapi.NtSigActions)!),
+            PendingSignals = ReadPendingSignals(Only(Interop.Uapi.NtSigPending, required: false)),
+            Vmas = All(Interop.Uapi.NtVma).Select(note => ReadVma(note, header.PageSize)).ToList(),
+            Fds = All(Interop.Uapi.NtFd).Select(ReadFd).ToList(),
+            Segments = ReadSegments(Only(Interop.Uapi.NtSegments)!),
+            Cwd = ReadPath(Only(Interop.Uapi.NtCwd)!),
+            Exe = Only(Interop.Uapi.NtExe, required: false) is { } exe ? ReadPath(exe) : null,
             CommandLine = ReadCommandLine(),
             Manifest = manifest,
             ManifestProblem = manifestProblem,
@@ -85,10 +84,10 @@ internal sealed class ImageReader
     private ImageHeader ReadHeader(RawNote note)
     {
         var descriptor = Descriptor(note);
-        var h = descriptor.Struct<KckptImageHdr>("struct kckpt_image_hdr");
-        if (h.FormatVersion != Uapi.FormatVersion)
+        var h = descriptor.Struct<Interop.Uapi.KckptImageHdr>("struct kckpt_image_hdr");
+        if (h.FormatVersion != Interop.Uapi.FormatVersion)
         {
-            throw descriptor.Error($"format_version is {h.FormatVersion}; this KCkpt reads format {Uapi.FormatVersion}");
+            throw descriptor.Error($"format_version is {h.FormatVersion}; this KCkpt reads format {Interop.Uapi.FormatVersion}");
         }
 
         if (h.PageSize is < MinPageSize or > MaxPageSize || !BitOperations.IsPow2(h.PageSize))
@@ -107,7 +106,7 @@ internal sealed class ImageReader
     /// <summary>KCKPT_NT_THREAD notes, each paired with the NT_PRSTATUS note at the same position.</summary>
     private List<ThreadSnapshot> ReadThreads(ImageHeader header)
     {
-        var threads = All(Uapi.NtThread).ToList();
+        var threads = All(Interop.Uapi.NtThread).ToList();
         var statuses = notes.Where(n => n.IsCore && n.Type == Elf.NtPrStatus).ToList();
         if (threads.Count != header.ThreadCount || threads.Count == 0)
         {
@@ -120,7 +119,7 @@ internal sealed class ImageReader
         }
 
         return threads.Zip(statuses, (thread, status) => ThreadSnapshot.FromNative(
-            Descriptor(thread).Struct<KckptThread>("struct kckpt_thread"),
+            Descriptor(thread).Struct<Interop.Uapi.KckptThread>("struct kckpt_thread"),
             ReadRegisters(status))).ToList();
     }
 
@@ -137,15 +136,15 @@ internal sealed class ImageReader
     private List<SignalAction> ReadSigActions(RawNote note)
     {
         var descriptor = Descriptor(note);
-        int size = Uapi.NSig * Unsafe.SizeOf<KckptSigaction>();
+        int size = Interop.Uapi.NSig * Unsafe.SizeOf<Interop.Uapi.KckptSigaction>();
         if (descriptor.Bytes.Length < size)
         {
             throw descriptor.Error($"its descriptor is {descriptor.Bytes.Length} bytes, shorter than struct kckpt_sigaction[KCKPT_NSIG] ({size} bytes)");
         }
 
-        var actions = MemoryMarshal.Cast<byte, KckptSigaction>(descriptor.Bytes[..size]);
-        var result = new List<SignalAction>(Uapi.NSig);
-        for (int signal = 1; signal <= Uapi.NSig; signal++)
+        var actions = MemoryMarshal.Cast<byte, Interop.Uapi.KckptSigaction>(descriptor.Bytes[..size]);
+        var result = new List<SignalAction>(Interop.Uapi.NSig);
+        for (int signal = 1; signal <= Interop.Uapi.NSig; signal++)
         {
             result.Add(SignalAction.FromNative(signal, actions[signal - 1]));
         }
@@ -154,13 +153,13 @@ internal sealed class ImageReader
     }
 
     private List<PendingSignal> ReadPendingSignals(RawNote? note) =>
-        note is null ? [] : Descriptor(note).Array<KckptSiginfo>("struct kckpt_siginfo").Select(PendingSignal.FromNative).ToList();
+        note is null ? [] : Descriptor(note).Array<Interop.Uapi.KckptSiginfo>("struct kckpt_siginfo").Select(PendingSignal.FromNative).ToList();
 
     private MemoryMapping ReadVma(RawNote note, uint pageSize)
     {
         var descriptor = Descriptor(note);
-        var v = descriptor.Struct<KckptVma>("struct kckpt_vma");
-        int hdrSize = CheckVariableParts(descriptor, v.HdrSize, "struct kckpt_vma", Unsafe.SizeOf<KckptVma>(), v.PathLen, v.BitmapLen);
+        var v = descriptor.Struct<Interop.Uapi.KckptVma>("struct kckpt_vma");
+        int hdrSize = CheckVariableParts(descriptor, v.HdrSize, "struct kckpt_vma", Unsafe.SizeOf<Interop.Uapi.KckptVma>(), v.PathLen, v.BitmapLen);
         string? path = descriptor.Path(hdrSize, (int)v.PathLen, "path");
         byte[] bitmap = descriptor.Bytes.Slice(hdrSize + (int)v.PathLen, (int)v.BitmapLen).ToArray();
 
@@ -192,7 +191,7 @@ internal sealed class ImageReader
         }
 
         var identity = new FileIdentity(v.Dev, v.Ino, v.FileSize, v.MtimeSec, v.MtimeNsec);
-        return new MemoryMapping(v.Kind, v.Prot, v.Flags, v.Start, v.End, v.Pgoff, identity, v.NrSaved, path, bitmap);
+        return new MemoryMapping((MappingKind)v.Kind, (MappingProtection)v.Prot, (MappingFlags)v.Flags, v.Start, v.End, v.Pgoff, identity, v.NrSaved, path, bitmap);
     }
 
     private static bool HasBitsPastTheEnd(byte[] bitmap, ulong pages)
@@ -204,8 +203,8 @@ internal sealed class ImageReader
     private OpenFile ReadFd(RawNote note)
     {
         var descriptor = Descriptor(note);
-        var f = descriptor.Struct<KckptFd>("struct kckpt_fd");
-        int hdrSize = CheckVariableParts(descriptor, f.HdrSize, "struct kckpt_fd", Unsafe.SizeOf<KckptFd>(), f.PathLen, 0);
+        var f = descriptor.Struct<Interop.Uapi.KckptFd>("struct kckpt_fd");
+        int hdrSize = CheckVariableParts(descriptor, f.HdrSize, "struct kckpt_fd", Unsafe.SizeOf<Interop.Uapi.KckptFd>(), f.PathLen, 0);
         string? path = descriptor.Path(hdrSize, (int)f.PathLen, "path");
         if (f.Fd < 0)
         {
@@ -213,7 +212,7 @@ internal sealed class ImageReader
         }
 
         var identity = new FileIdentity(f.Dev, f.Ino, f.Size, f.MtimeSec, f.MtimeNsec);
-        return new OpenFile(f.Fd, f.Kind, f.CloExec != 0, f.Flags, f.Mode, f.Pos, identity, f.Rdev, path);
+        return new OpenFile(f.Fd, (OpenFileKind)f.Kind, f.CloExec != 0, (OpenFlags)f.Flags, f.Mode, f.Pos, identity, f.Rdev, path);
     }
 
     /// <summary>Checks that hdr_size covers the structure and that hdr_size plus the variable parts fit the descriptor.</summary>
@@ -236,7 +235,7 @@ internal sealed class ImageReader
     private List<ImageSegment> ReadSegments(RawNote note)
     {
         var descriptor = Descriptor(note);
-        var entries = descriptor.Array<KckptSegment>("struct kckpt_segment");
+        var entries = descriptor.Array<Interop.Uapi.KckptSegment>("struct kckpt_segment");
         var segments = new List<ImageSegment>(entries.Length);
         for (int i = 0; i < entries.Length; i++)
         {
@@ -244,7 +243,7 @@ internal sealed class ImageReader
             if (!file.Contains(s.Offset, s.Size))
             {
                 throw file.Error(
-                    descriptor.Offset + (long)i * Unsafe.SizeOf<KckptSegment>(),
+                    descriptor.Offset + (long)i * Unsafe.SizeOf<Interop.Uapi.KckptSegment>(),
                     $"KCKPT_NT_SEGMENTS entry {i}: its data (offset 0x{s.Offset:x}, size 0x{s.Size:x}) lies past the end of the file ({file.Length} bytes)");
             }
 
@@ -262,7 +261,7 @@ internal sealed class ImageReader
             throw descriptor.Error("the path is not NUL-terminated");
         }
 
-        return CString.Decode(descriptor.Bytes);
+        return Interop.CString.Decode(descriptor.Bytes);
     }
 
     private string? ReadCommandLine()
@@ -278,7 +277,7 @@ internal sealed class ImageReader
             throw Descriptor(psinfo).Error($"its descriptor is {psinfo.Descriptor.Length} bytes, shorter than struct elf_prpsinfo ({PrPsInfoSize} bytes)");
         }
 
-        return CString.Decode(psinfo.Descriptor.Span.Slice(PsArgsOffset, PsArgsLength)).TrimEnd();
+        return Interop.CString.Decode(psinfo.Descriptor.Span.Slice(PsArgsOffset, PsArgsLength)).TrimEnd();
     }
 
     /// <summary>

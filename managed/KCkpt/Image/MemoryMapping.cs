@@ -1,12 +1,10 @@
-using KCkpt.Interop;
-
 namespace KCkpt.Image;
 
 /// <summary>One mapping of the process (a KCKPT_NT_VMA note: struct kckpt_vma, path, populated-page bitmap).</summary>
 public sealed record MemoryMapping(
-    uint Kind,
-    uint Protection,
-    uint Flags,
+    MappingKind Kind,
+    MappingProtection Protection,
+    MappingFlags Flags,
     ulong Start,
     ulong End,
     ulong FileOffset,
@@ -18,10 +16,10 @@ public sealed record MemoryMapping(
     public ulong Size => End - Start;
 
     /// <summary>A MAP_SHARED mapping (of a file or of anonymous memory).</summary>
-    public bool IsShared => Kind is Uapi.VmaFileShared or Uapi.VmaShmem;
+    public bool IsShared => Kind is MappingKind.FileShared or MappingKind.SharedMemory;
 
     /// <summary>A mapping of a file that must still be there, unchanged, on restore.</summary>
-    public bool MapsFile => Kind is Uapi.VmaFilePrivate or Uapi.VmaFileShared && Path is not null;
+    public bool MapsFile => Kind is MappingKind.FilePrivate or MappingKind.FileShared && Path is not null;
 
     /// <summary>Whether page <paramref name="index"/> of the mapping was saved in a segment.</summary>
     public bool IsPageSaved(ulong index) =>

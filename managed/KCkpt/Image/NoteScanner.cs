@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using KCkpt.Interop;
 
 namespace KCkpt.Image;
 
@@ -75,7 +74,7 @@ internal static class NoteScanner
                 throw file.Error(at, $"the note's descriptor (n_descsz {descSize}, type 0x{type:x}) runs past the end of the PT_NOTE segment ({segment.Length} bytes at 0x{segmentOffset:x})");
             }
 
-            string name = CString.Decode(segment.AsSpan((int)nameStart, (int)nameSize));
+            string name = Interop.CString.Decode(segment.AsSpan((int)nameStart, (int)nameSize));
             yield return new RawNote(name, type, segmentOffset + descStart, segment.AsMemory((int)descStart, (int)descSize));
             pos = descStart + Align4(descSize);
         }

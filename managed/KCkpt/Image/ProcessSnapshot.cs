@@ -1,5 +1,3 @@
-using KCkpt.Interop;
-
 namespace KCkpt.Image;
 
 /// <summary>One resource limit; <see cref="ulong.MaxValue"/> is RLIM_INFINITY.</summary>
@@ -33,9 +31,9 @@ public sealed record ProcessSnapshot(
     /// <summary>Whether the process was dumpable (only root restores a process that was not).</summary>
     public bool IsDumpable => Dumpable == SuidDumpUser;
 
-    internal static unsafe ProcessSnapshot FromNative(KckptProc p)
+    internal static unsafe ProcessSnapshot FromNative(Interop.Uapi.KckptProc p)
     {
-        var limits = new ResourceLimit[Uapi.NRlimits];
+        var limits = new ResourceLimit[Interop.Uapi.NRlimits];
         for (int i = 0; i < limits.Length; i++)
         {
             limits[i] = new ResourceLimit(p.Rlim[i].Cur, p.Rlim[i].Max);
@@ -44,7 +42,7 @@ public sealed record ProcessSnapshot(
         return new ProcessSnapshot(
             p.Umask,
             p.Personality,
-            CString.Decode(new ReadOnlySpan<byte>(p.Comm, Uapi.CommLen)),
+            Interop.CString.Decode(new ReadOnlySpan<byte>(p.Comm, Interop.Uapi.CommLen)),
             p.Dumpable,
             p.ItimerRealValueNs,
             p.ItimerRealIntervalNs,

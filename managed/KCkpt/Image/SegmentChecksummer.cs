@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using KCkpt.Interop;
 using Microsoft.Win32.SafeHandles;
 
 namespace KCkpt.Image;
@@ -14,7 +13,6 @@ internal sealed unsafe class SegmentChecksummer : IDisposable
 {
     private const int ChunkSize = 1 << 20;
     private const int Alignment = 4096;
-    private const int ODirect = 0x4000;
 
     private readonly ImageFile file;
     private SafeFileHandle? direct;
@@ -67,8 +65,8 @@ internal sealed unsafe class SegmentChecksummer : IDisposable
             return null;
         }
 
-        int fd = Libc.Open($"/proc/self/fd/{handle.DangerousGetHandle()}", Libc.ORdOnly | Libc.OCloExec | ODirect);
-        return fd < 0 ? null : new SafeFileHandle(fd, ownsHandle: true);
+        using var fd = new Interop.BorrowedDescriptor(handle);
+        return Interop.Libc.TryOpen($"/proc/self/fd/{fd.Fd}", OpenFlags.ReadOnly | OpenFlags.CloseOnExec | OpenFlags.Direct, out _);
     }
 
     private ReadOnlySpan<byte> Read(long offset, int count)

@@ -1,5 +1,3 @@
-using KCkpt.Interop;
-
 namespace KCkpt.Image;
 
 /// <summary>The disposition of one signal (struct kckpt_sigaction).</summary>
@@ -8,5 +6,5 @@ public sealed record SignalAction(int Signal, ulong Handler, ulong Flags, ulong 
     public const ulong Default = 0;
     public const ulong Ignore = 1;
 
-    internal static SignalAction FromNative(int signal, KckptSigaction a) => new(signal, a.Handler, a.Flags, a.Restorer, a.Mask);
+    internal static SignalAction FromNative(int signal, Interop.Uapi.KckptSigaction a) => new(signal, a.Handler, a.Flags, a.Restorer, a.Mask);
 }

@@ -1,11 +1,9 @@
-using KCkpt.Interop;
-
 namespace KCkpt.Image;
 
 /// <summary>One thread: its KCKPT_NT_THREAD note (struct kckpt_thread) and the registers of its NT_PRSTATUS note.</summary>
 public sealed record ThreadSnapshot(
     int Tid,
-    uint Restart,
+    SyscallRestart Restart,
     int SyscallNr,
     ulong BlockedSignals,
     ulong AltStackSp,
@@ -22,9 +20,9 @@ public sealed record ThreadSnapshot(
     ulong GsBase,
     UserRegisters Registers)
 {
-    internal static ThreadSnapshot FromNative(KckptThread t, UserRegisters registers) => new(
+    internal static ThreadSnapshot FromNative(Interop.Uapi.KckptThread t, UserRegisters registers) => new(
         t.Tid,
-        t.Restart,
+        (SyscallRestart)t.Restart,
         t.SyscallNr,
         t.SigMask,
         t.SsSp,

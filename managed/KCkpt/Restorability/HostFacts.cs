@@ -1,5 +1,3 @@
-using KCkpt.Interop;
-
 namespace KCkpt.Restorability;
 
 /// <summary>What decides whether an image can be restored on this machine, apart from its files.</summary>
@@ -7,7 +5,7 @@ public sealed record HostFacts(
     string KernelRelease, string KernelVersion, uint? VdsoCrc32c, ulong SupportedXFeatures, uint EffectiveUid, uint EffectiveGid)
 {
     private static readonly Lazy<HostFacts> CurrentFacts = new(() => new HostFacts(
-        HostKernel.Release, HostKernel.Version, HostVdso.Crc32c(), HostCpu.SupportedXFeatures(), Libc.GetEuid(), Libc.GetEgid()));
+        HostKernel.Release, HostKernel.Version, HostVdso.Crc32c(), HostCpu.SupportedXFeatures(), Interop.Libc.GetEuid(), Interop.Libc.GetEgid()));
 
     /// <summary>This machine and this process, read once.</summary>
     public static HostFacts Current => CurrentFacts.Value;

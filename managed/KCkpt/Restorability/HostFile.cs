@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using KCkpt.Image;
-using KCkpt.Interop;
 
 namespace KCkpt.Restorability;
 
@@ -10,10 +9,10 @@ public readonly record struct HostFile(FileIdentity? Identity, string? Problem)
     /// <summary>Looks <paramref name="path"/> up with statx (following symlinks, as the kernel saw the file).</summary>
     public static HostFile Stat(string path)
     {
-        if (Libc.Statx(Libc.AtFdCwd, path, 0, Libc.StatxBasicStats, out var st) != 0)
+        if (Interop.Libc.Statx(Interop.Libc.AtFdCwd, path, 0, Interop.Libc.StatxBasicStats, out var st) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            return new HostFile(null, errno is Errno.ENOENT or Errno.ENOTDIR ? "is missing" : $"cannot be checked ({Marshal.GetPInvokeErrorMessage(errno)})");
+            return new HostFile(null, errno is Interop.Errno.ENOENT or Interop.Errno.ENOTDIR ? "is missing" : $"cannot be checked ({Marshal.GetPInvokeErrorMessage(errno)})");
         }
 
         return new HostFile(

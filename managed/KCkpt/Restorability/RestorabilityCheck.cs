@@ -2,7 +2,11 @@ using KCkpt.Image;
 
 namespace KCkpt.Restorability;
 
-/// <summary>Whether an image can be restored here, and every reason it cannot.</summary>
+/// <summary>
+/// Whether this machine can restore an image, and every reason it cannot: its kernel build and CPU, and the files
+/// the image needs, each named. Who may restore it (owner, credentials, the image file's owner) is the kernel's
+/// call alone: <see cref="KernelVerdict"/> asks it.
+/// </summary>
 public static class RestorabilityCheck
 {
     /// <summary>The reasons <paramref name="image"/> cannot be restored on <paramref name="host"/>; empty when it can.</summary>
@@ -35,31 +39,8 @@ public static class RestorabilityCheck
         }
 
         reasons.AddRange(FileReasons(image, stat));
-        if (!host.IsRoot)
-        {
-            reasons.AddRange(OwnerReasons(image, host));
-        }
-
         return reasons;
     }
-
-    /// <summary>What kckpt.ko refuses to a caller without CAP_CHECKPOINT_RESTORE: another user's or group's process, or a non-dumpable one.</summary>
-    private static IEnumerable<string> OwnerReasons(CheckpointImage image, HostFacts host)
-    {
-        var header = image.Header;
-        var reasons = new[]
-        {
-            IdReason("uid", header.Uid, header.Euid, host.EffectiveUid, "user's"),
-            IdReason("gid", header.Gid, header.Egid, host.EffectiveGid, "group's"),
-            image.Process.IsDumpable ? null : "the image is of a non-dumpable (setuid?) process; only root restores it",
-        };
-        return reasons.OfType<string>();
-    }
-
-    private static string? IdReason(string id, uint saved, uint savedEffective, uint mine, string whose) =>
-        saved != mine ? $"the image belongs to {id} {saved} and you are {id} {mine}; only root restores another {whose} process"
-        : savedEffective != mine ? $"the image's process ran with effective {id} {savedEffective} and you are {id} {mine}; only root restores it"
-        : null;
 
     /// <summary>
     /// Mapped files must be exactly as they were (their pages come back from them); files and directories open at

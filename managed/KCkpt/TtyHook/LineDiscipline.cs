@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using KCkpt.Errors;
-using KCkpt.Interop;
 
 namespace KCkpt.TtyHook;
 
@@ -17,7 +16,7 @@ public static class LineDiscipline
     public static unsafe int Get(TerminalDevice terminal)
     {
         int ldisc;
-        if (Libc.IoctlInt(terminal.Fd, Libc.TiocGetD, &ldisc) != 0)
+        if (Interop.Libc.Ioctl(terminal.Handle, Interop.Libc.TiocGetD, &ldisc) != 0)
         {
             throw ErrnoMapper.FromErrno(Marshal.GetLastPInvokeError(), $"TIOCGETD on {terminal.Name}");
         }
@@ -25,17 +24,17 @@ public static class LineDiscipline
         return ldisc;
     }
 
-    /// <summary>TIOCSETD on <paramref name="terminal"/>; the kernel loads kckpt_tty.ko itself where it is installed and ldisc autoloading is on.</summary>
+    /// <summary>TIOCSETD on <paramref name="terminal"/>. The kernel never loads kckpt_tty.ko for it (no alias): see <see cref="TtyModule"/>.</summary>
     public static unsafe void Set(TerminalDevice terminal, int ldisc)
     {
-        if (Libc.IoctlInt(terminal.Fd, Libc.TiocSetD, &ldisc) == 0)
+        if (Interop.Libc.Ioctl(terminal.Handle, Interop.Libc.TiocSetD, &ldisc) == 0)
         {
             return;
         }
 
-        // Unknown ldisc: EINVAL, or EPERM for users who may not have the kernel load it (dev.tty.ldisc_autoload=0).
+        // Unknown ldisc: EINVAL, or EPERM for users who may not ask the kernel to look for it (dev.tty.ldisc_autoload=0).
         int errno = Marshal.GetLastPInvokeError();
-        if (ldisc == Kckpt && (errno == Errno.EINVAL || (errno == Errno.EPERM && TtyHookSettings.Read() is null)))
+        if (ldisc == Kckpt && (errno == Interop.Errno.EINVAL || (errno == Interop.Errno.EPERM && TtyHookSettings.Read() is null)))
         {
             throw new TtyModuleNotLoadedException(errno);
         }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using KCkpt.Errors;
-using KCkpt.Interop;
+using Microsoft.Win32.SafeHandles;
 
 namespace KCkpt.TtyHook;
 
@@ -8,74 +8,64 @@ namespace KCkpt.TtyHook;
 public sealed class TerminalDevice : IDisposable
 {
     private const string ControllingTerminal = "/dev/tty";
-    private bool owned;
+    private const OpenFlags Flags = OpenFlags.ReadOnly | OpenFlags.NoControllingTerminal | OpenFlags.NonBlocking | OpenFlags.CloseOnExec;
 
-    private TerminalDevice(int fd, string name, bool owned)
+    private TerminalDevice(SafeFileHandle handle, string name)
     {
-        Fd = fd;
+        Handle = handle;
         Name = name;
-        this.owned = owned;
     }
-
-    public int Fd { get; }
 
     /// <summary>Its path (/dev/pts/N), or how it was reached when that is unknown.</summary>
     public string Name { get; }
 
+    /// <summary>The open terminal; standard input's is not owned, so disposing it leaves fd 0 open.</summary>
+    internal SafeFileHandle Handle { get; }
+
     /// <summary>Standard input if it is a terminal, else the controlling terminal.</summary>
     public static TerminalDevice OpenDefault()
     {
-        if (Libc.Isatty(0) == 1)
+        var standardInput = new SafeFileHandle(0, ownsHandle: false);
+        if (Interop.Libc.IsATty(standardInput) == 1)
         {
-            return new TerminalDevice(0, PathOf(0) ?? "standard input", owned: false);
+            return new TerminalDevice(standardInput, PathOf(standardInput) ?? "standard input");
         }
 
-        int fd = Libc.Open(ControllingTerminal, Libc.ORdOnly | Libc.ONoCtty | Libc.ONonBlock | Libc.OCloExec);
-        if (fd < 0)
+        var handle = Interop.Libc.TryOpen(ControllingTerminal, Flags, out int errno);
+        if (handle is null)
         {
-            int errno = Marshal.GetLastPInvokeError();
             throw new KckptException(
                 $"no terminal: standard input is not one and there is no controlling terminal ({ControllingTerminal}: "
                 + $"{Marshal.GetPInvokeErrorMessage(errno)}); run it in the terminal to switch, or name it with --terminal",
                 errno);
         }
 
-        return new TerminalDevice(fd, PathOf(fd) ?? ControllingTerminal, owned: true);
+        return new TerminalDevice(handle, PathOf(handle) ?? ControllingTerminal);
     }
 
     /// <summary>The terminal at <paramref name="path"/>; it must be one.</summary>
     public static TerminalDevice Open(string path)
     {
-        int fd = Libc.Open(path, Libc.ORdOnly | Libc.ONoCtty | Libc.ONonBlock | Libc.OCloExec);
-        if (fd < 0)
-        {
-            throw ErrnoMapper.FromErrno(Marshal.GetLastPInvokeError(), $"open {path}");
-        }
-
-        var terminal = new TerminalDevice(fd, path, owned: true);
-        if (Libc.Isatty(fd) != 1)
+        var handle = Interop.Libc.TryOpen(path, Flags, out int errno)
+            ?? throw ErrnoMapper.FromErrno(errno, $"open {path}");
+        var terminal = new TerminalDevice(handle, path);
+        if (Interop.Libc.IsATty(handle) != 1)
         {
             terminal.Dispose();
-            throw new KckptException($"{path} is not a terminal", Errno.ENOTTY);
+            throw new KckptException($"{path} is not a terminal", Interop.Errno.ENOTTY);
         }
 
         return terminal;
     }
 
-    public void Dispose()
-    {
-        if (owned)
-        {
-            owned = false;
-            Libc.Close(Fd);
-        }
-    }
+    public void Dispose() => Handle.Dispose();
 
-    private static string? PathOf(int fd)
+    private static string? PathOf(SafeFileHandle handle)
     {
+        using var fd = new Interop.BorrowedDescriptor(handle);
         try
         {
-            return new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
+            return new FileInfo($"/proc/self/fd/{fd.Fd}").LinkTarget;
         }
         catch (IOException)
         {

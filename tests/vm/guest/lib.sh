@@ -70,6 +70,24 @@ on_tty() {
 	PROG_JOB=$!
 }
 
+# in_tty COMMANDS OUT: COMMANDS (sh) on a pseudo-terminal, waited for;
+# the output (without CRs) is shown and left in OUT.txt.
+in_tty() {
+	on_tty "sh -c '$1'" "$2"
+	wait "$PROG_JOB"
+	tr -d '\r' <"$2"
+	tr -d '\r' <"$2" >"$2.txt"
+}
+
+# install_modules: kckpt.ko and kckpt_tty.ko where modprobe finds them, as
+# `make install` puts them (the guest's /lib/modules is a tmpfs overlay).
+install_modules() {
+	local dir
+	dir=/lib/modules/$(uname -r)/extra
+	mkdir -p "$dir" && cp "$KCKPT_KO" "$KCKPT_TTY_KO" "$dir/" &&
+		depmod -a || fail "cannot install the modules into $dir"
+}
+
 # start_prog_on_tty NAME ARGS...: start_prog with a pseudo-terminal as the
 # program's stdin/stdout.
 start_prog_on_tty() {
@@ -117,6 +135,72 @@ gdb_batch() {
 
 proc_state() { awk '/^State:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 
+# wait_until SECONDS WHAT CMD...: poll CMD until it succeeds; fail saying
+# WHAT did not happen within SECONDS. Tests wait for conditions, never for
+# a fixed time.
+wait_until() {
+	local limit=$1 what=$2 i
+	shift 2
+	for i in $(seq 1 $((limit * 20))); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	fail "$what (not within ${limit}s)"
+}
+
+# blocked_in PID [NR]: PID sleeps in a system call (number NR if given).
+blocked_in() {
+	local nr
+	nr=$(cut -d' ' -f1 "/proc/$1/syscall" 2>/dev/null)
+	[ "$(proc_state "$1")" = S ] && [ -n "$nr" ] && [ "$nr" != running ] &&
+		{ [ -z "${2:-}" ] || [ "$nr" = "$2" ]; }
+}
+
+# wait_blocked PID [NR]: until PID sleeps in a system call (NR if given).
+wait_blocked() {
+	wait_until 30 "process $1 did not block in system call ${2:-any}" blocked_in "$@"
+}
+
+# in_user_mode PID: PID runs its own code (not in a system call).
+in_user_mode() { [ "$(cut -d' ' -f1 "/proc/$1/syscall" 2>/dev/null)" = running ]; }
+
+# has_state PID STATE: the State: letter of PID is STATE.
+has_state() { [ "$(proc_state "$1")" = "$2" ]; }
+
+# wait_state PID STATE: until the State: letter of PID is STATE.
+wait_state() {
+	wait_until 30 "process $1 did not reach state $2 (it is $(proc_state "$1"))" has_state "$@"
+}
+
+# wait_line FILE REGEX: until a line of FILE matches REGEX.
+wait_line() {
+	local i
+	for i in $(seq 1 200); do
+		tr -d '\0\r' <"$1" 2>/dev/null | grep -q "$2" && return 0
+		sleep 0.05
+	done
+	cat "$1"
+	fail "no line matching '$2' in $1"
+}
+
+# hello PORT: the first line a server on 127.0.0.1:PORT sends.
+hello() {
+	local line
+	exec 5<>"/dev/tcp/127.0.0.1/$1" || fail "cannot connect to port $1"
+	read -r line <&5
+	exec 5<&-
+	echo "$line"
+}
+
+# holds_open PID PATH: one of PID's descriptors is PATH.
+holds_open() {
+	local f
+	for f in /proc/"$1"/fd/*; do
+		[ "$(readlink "$f" 2>/dev/null)" = "$2" ] && return 0
+	done
+	return 1
+}
+
 # wait_restored PID COMM: until PID has become the restored COMM (its
 # helper is gone from the map); SIGUSR1 is safe from then on.
 wait_restored() {
@@ -150,4 +234,43 @@ maps_of() { awk '{print $1, $2, $3, $6}' "/proc/$1/maps"; }
 kill_checkpoint() {
 	checkpoint "$1" "$2" --kill
 	wait "$PROG_JOB" 2>/dev/null
+}
+
+# as_user UID COMMAND...: run COMMAND as UID (gid UID, no supplementary
+# groups), HOME in the scratch directory.
+as_user() {
+	local id=$1
+	shift
+	HOME=$WORK setpriv --reuid="$id" --regid="$id" --clear-groups -- "$@"
+}
+
+# user_image UID DIR: DIR (made, owned by UID) holds img, an image of
+# mem_patterns run and checkpointed (--kill) by UID; the files the program
+# writes are in DIR too. Yama scope 0: the checkpoint is not a descendant.
+user_image() {
+	local id=$1 dir=$2 yama=/proc/sys/kernel/yama/ptrace_scope
+	mkdir -p "$dir" && chown "$id:$id" "$dir" || fail "cannot make $dir for uid $id"
+	[ -w $yama ] && echo 0 >$yama
+	PROG_OUT=$dir.out
+	: >"$PROG_OUT" && chown "$id:$id" "$PROG_OUT" || fail "cannot make $PROG_OUT"
+	as_user "$id" "$KCKPT_PROGS/mem_patterns" "$dir" >"$PROG_OUT" 2>&1 &
+	PROG_JOB=$!
+	wait_ready
+	as_user "$id" "$CHECKPT" -c "$PROG_PID" -o "$dir/img" --quiet --kill ||
+		fail "uid $id cannot checkpoint its own process"
+	wait "$PROG_JOB" 2>/dev/null
+	[ "$(stat -c %u "$dir/img")" = "$id" ] || fail "$dir/img does not belong to uid $id"
+}
+
+# expect_refusal WORD COMMAND...: COMMAND exits 5 within 60 s (a restore
+# that was not refused would wait there) with a message containing WORD;
+# the message is left in REFUSAL.
+expect_refusal() {
+	local word=$1 rc
+	shift
+	REFUSAL=$(timeout -k 5 60 "$@" 2>&1 </dev/null)
+	rc=$?
+	echo "$*: exit $rc: $REFUSAL"
+	[ $rc -eq 5 ] || fail "$*: exit $rc, expected 5 (refused)"
+	echo "$REFUSAL" | grep -qi -- "$word" || fail "$*: the message does not mention '$word'"
 }

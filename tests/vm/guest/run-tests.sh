@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every guest test (tests/vm/tests/*.sh, in name order; only those
-# matching the glob KCKPT_VM_TESTS when set, e.g. '7[09]-*') and records
+# matching the glob KCKPT_VM_TESTS when set, e.g. '7[09]?-*') and records
 # "PASS name", "FAIL name: reason" or "SKIP name: reason" in
 # $KCKPT_OUT/results.txt. A test that exits 0 with SKIP as its last
 # verdict line is skipped, never passed.

@@ -4,6 +4,10 @@
  *
  *   image_fuzz patch-kernel IMAGE   change the kernel version recorded in
  *                                   the image (an image of "another build")
+ *   image_fuzz fill-auxv IMAGE      make the image's NT_AUXV exactly as long
+ *                                   as the kernel's mm->saved_auxv array,
+ *                                   with no AT_NULL entry (needs
+ *                                   CAP_SYS_RESOURCE to measure the array)
  *   image_fuzz run IMAGE N SEED HELPER
  *                                   N times: mutate the image's metadata
  *                                   (ELF header, program headers, notes)
@@ -16,6 +20,7 @@
  */
 #include <elf.h>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -83,6 +88,108 @@ static struct kckpt_image_hdr *image_hdr(struct image *im)
 		pos = desc + ((nh->n_descsz + 3) & ~3U);
 	}
 	return NULL;
+}
+
+/*
+ * The size of the kernel's mm->saved_auxv: the longest auxv that
+ * PR_SET_MM_AUXV accepts, tried in a child (its own auxv is lost).
+ */
+static size_t saved_auxv_size(void)
+{
+	static uint64_t buf[512];
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		size_t len, ok = 0;
+
+		for (len = 16; len <= sizeof(buf); len += 16)
+			if (!prctl(PR_SET_MM, PR_SET_MM_AUXV, buf, len, 0))
+				ok = len;
+		_exit(ok / 16);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    !WEXITSTATUS(status))
+		proto_fail("cannot measure mm->saved_auxv (PR_SET_MM_AUXV needs CAP_SYS_RESOURCE)");
+	return (size_t)WEXITSTATUS(status) * 16;
+}
+
+/* The note whose descriptor is @desc starts at @pos with header @nh. */
+static int is_auxv(const struct image *im, const Elf64_Nhdr *nh, size_t pos)
+{
+	return nh->n_type == NT_AUXV && nh->n_namesz == 5 &&
+	       !memcmp(im->data + pos + sizeof(*nh), "CORE", 5);
+}
+
+/* @len bytes of auxv: the image's entries but AT_NULL, then AT_IGNORE. */
+static void unterminated_auxv(const uint64_t *old, size_t old_len,
+			      uint64_t *out, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i + 1 < old_len / 8 && n + 1 < len / 8; i += 2) {
+		if (old[i] == AT_NULL)
+			break;
+		out[n++] = old[i];
+		out[n++] = old[i + 1];
+	}
+	while (n + 1 < len / 8) {
+		out[n++] = AT_IGNORE;
+		out[n++] = 0;
+	}
+}
+
+/*
+ * The image with NT_AUXV replaced by @len bytes without AT_NULL and
+ * kckpt_proc.auxv_len to match: the notes are rebuilt, what follows them
+ * (the program header table) moves.
+ */
+static void fill_auxv(struct image *im, const char *path, size_t len)
+{
+	size_t pos = im->noff, end = im->noff + im->nlen, out = im->noff;
+	size_t tail = im->size - end, newsize = im->size + len + 4096;
+	unsigned char *d = calloc(1, newsize + tail);
+	Elf64_Ehdr *eh = (Elf64_Ehdr *)d;
+	Elf64_Phdr *ph;
+	long delta;
+	int i;
+
+	if (!d)
+		proto_fail("out of memory");
+	memcpy(d, im->data, im->noff);
+	while (pos + sizeof(Elf64_Nhdr) <= end) {
+		Elf64_Nhdr nh = *(Elf64_Nhdr *)(im->data + pos);
+		size_t name = (nh.n_namesz + 3) & ~3U, desc = pos + sizeof(nh) + name;
+		size_t dlen = (nh.n_descsz + 3) & ~3U;
+
+		if (is_auxv(im, &nh, pos)) {
+			unterminated_auxv((const uint64_t *)(im->data + desc),
+					  nh.n_descsz, (uint64_t *)(d + out + sizeof(nh) + name), len);
+			nh.n_descsz = len;
+		} else {
+			memcpy(d + out + sizeof(nh) + name, im->data + desc, nh.n_descsz);
+		}
+		if (nh.n_type == KCKPT_NT_PROC)
+			((struct kckpt_proc *)(d + out + sizeof(nh) + name))->auxv_len = len;
+		memcpy(d + out, &nh, sizeof(nh));
+		memcpy(d + out + sizeof(nh), im->data + pos + sizeof(nh), name);
+		out += sizeof(nh) + name + ((nh.n_descsz + 3) & ~3U);
+		pos = desc + dlen;
+	}
+	delta = (long)out - (long)end;
+	memcpy(d + out, im->data + end, tail);
+	if (eh->e_phoff >= end)
+		eh->e_phoff += delta;
+	ph = (Elf64_Phdr *)(d + eh->e_phoff);
+	for (i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type == PT_NOTE && ph[i].p_offset == im->noff)
+			ph[i].p_filesz = out - im->noff;
+		else if (ph[i].p_offset >= end)
+			ph[i].p_offset += delta;
+	}
+	im->size = out + tail;
+	save(im, d, path);
+	free(d);
 }
 
 static const uint64_t boundary[] = {
@@ -164,8 +271,15 @@ int main(int argc, char **argv)
 		save(&im, im.data, argv[2]);
 		proto_pass("kernel version patched");
 	}
+	if (argc == 3 && !strcmp(argv[1], "fill-auxv")) {
+		size_t len = saved_auxv_size();
+
+		load(&im, argv[2]);
+		fill_auxv(&im, argv[2], len);
+		proto_pass("NT_AUXV fills all %zu bytes of mm->saved_auxv, no AT_NULL", len);
+	}
 	if (argc != 6 || strcmp(argv[1], "run"))
-		proto_fail("usage: image_fuzz patch-kernel IMAGE | run IMAGE N SEED HELPER");
+		proto_fail("usage: image_fuzz patch-kernel IMAGE | fill-auxv IMAGE | run IMAGE N SEED HELPER");
 	load(&im, argv[2]);
 	n = atoi(argv[3]);
 	srand(atoi(argv[4]));
