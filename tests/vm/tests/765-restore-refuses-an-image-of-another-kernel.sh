@@ -31,13 +31,20 @@ mkdir -p "$KCKPT_OUT/cross" &&
 	cp "$WORK/img" "$KCKPT_OUT/cross/$here.ckpt" ||
 	fail "cannot leave this kernel's image in $KCKPT_OUT/cross"
 
+format=$(header_define KCKPT_FORMAT_VERSION)
 tried=
 for img in "$KCKPT_ROOT"/build/vm/cross/*.ckpt; do
 	[ -f "$img" ] || continue
 	rel=$(basename "$img" .ckpt)
 	[ "$rel" = "$here" ] && continue
+	"$CHECKPT" info "$img" >"$WORK/info.txt" 2>&1
+	# left by a checkout whose image format differs: not this question
+	if ! grep -q "^image: .*(format $format," "$WORK/info.txt"; then
+		echo "ignoring $img: not image format $format"
+		continue
+	fi
 	# the image really is that kernel's (its header, read without the module)
-	"$CHECKPT" info "$img" | grep -q "^kernel: *$rel " ||
+	grep -q "^kernel: *$rel " "$WORK/info.txt" ||
 		fail "$img does not say it was written by $rel"
 	cp "$img" "$WORK/other.ckpt"
 	refused_naming "$rel" "$here" "$CHECKPT" -r "$WORK/other.ckpt"
