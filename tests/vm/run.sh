@@ -16,7 +16,8 @@
 #
 # Expects `make all` to have run (build/bin/checkpt, build/tests/...).
 # Kernel debs are cached in $KCKPT_CACHE (default /var/cache/kckpt).
-# Prints "N passed, N failed" last and writes it to build/vm/summary.
+# Prints "N passed, N failed, N skipped" last and writes the three numbers
+# to build/vm/summary. A skipped test (it could not run here) is never a pass.
 set -u
 KCKPT_VM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 KCKPT_ROOT=$(cd "$KCKPT_VM_DIR/../.." && pwd)
@@ -87,7 +88,20 @@ touch /kckpt-out/finished
 JOB
 }
 
-# run_kernel KERNEL MODE [SCRIPT]: prepare, boot, judge. Adds to PASSED/FAILED;
+# keep_cross_images OUTDIR: the image a test left of its kernel
+# (OUTDIR/cross/RELEASE.ckpt) kept in build/vm/cross/, where the other
+# kernels' runs find it (test 765: refused on another kernel).
+keep_cross_images() {
+	local f
+	for f in "$1"/cross/*.ckpt; do
+		[ -f "$f" ] || continue
+		mkdir -p "$KCKPT_ROOT/build/vm/cross" &&
+			cp "$f" "$KCKPT_ROOT/build/vm/cross/.new.$$" &&
+			mv "$KCKPT_ROOT/build/vm/cross/.new.$$" "$KCKPT_ROOT/build/vm/cross/$(basename "$f")"
+	done
+}
+
+# run_kernel KERNEL MODE [SCRIPT]: prepare, boot, judge. Adds to PASSED/FAILED/SKIPPED;
 # a kernel that cannot be fetched or built counts as one failure.
 run_kernel() {
 	local name=$1 mode=$2 rel out show=no script=$KCKPT_VM_DIR/guest/run-tests.sh
@@ -115,6 +129,7 @@ run_kernel() {
 	boot_vm "$rel" "$out/initramfs.cpio.gz" "$out" "$KCKPT_VM_TIMEOUT" \
 		"$out/console.log" "$show"
 	rm -f "$out/disk.img"
+	keep_cross_images "$out"
 	judge_kernel "$rel" "$out" "$KCKPT_VM_TIMEOUT"
 }
 
@@ -142,28 +157,30 @@ main() {
 	[ "$mode" = modules ] || [ -x "$KCKPT_ROOT/build/bin/checkpt" ] ||
 		die "build/bin/checkpt is missing: run 'make' first"
 
-	PASSED=0 FAILED=0
-	local s p0 f0 report=
+	PASSED=0 FAILED=0 SKIPPED=0
+	local s p0 f0 s0 t0 report=
 	for s in $kernels; do
-		p0=$PASSED f0=$FAILED
+		p0=$PASSED f0=$FAILED s0=$SKIPPED t0=$SECONDS
 		run_kernel "$s" "$mode" "$script"
-		report="$report$(printf '\nvm: kernel %s: %d passed, %d failed' \
-			"$s" $((PASSED - p0)) $((FAILED - f0)))"
+		report="$report$(printf '\nvm: kernel %s: %d passed, %d failed, %d skipped (%ds)' \
+			"$s" $((PASSED - p0)) $((FAILED - f0)) $((SKIPPED - s0)) \
+			$((SECONDS - t0)))"
 	done
-	local total_p=$PASSED total_f=$FAILED
+	local total_p=$PASSED total_f=$FAILED total_s=$SKIPPED
 	if [ "$mode" = test ] && [ -z "$chosen" ]; then
 		for s in $KCKPT_OPTIONAL_KERNELS; do
-			p0=$PASSED f0=$FAILED
+			p0=$PASSED f0=$FAILED s0=$SKIPPED t0=$SECONDS
 			run_kernel "$s" "$mode" "$script"
-			report="$report$(printf '\nvm: optional kernel %s (not counted): %d passed, %d failed' \
-				"$s" $((PASSED - p0)) $((FAILED - f0)))"
+			report="$report$(printf '\nvm: optional kernel %s (not counted): %d passed, %d failed, %d skipped (%ds)' \
+				"$s" $((PASSED - p0)) $((FAILED - f0)) $((SKIPPED - s0)) \
+				$((SECONDS - t0)))"
 		done
 	fi
 	[ "$mode" = modules ] && { [ "$FAILED" -eq 0 ]; return; }
 	mkdir -p "$KCKPT_ROOT/build/vm"
-	echo "$total_p $total_f" >"$KCKPT_ROOT/build/vm/summary"
+	echo "$total_p $total_f $total_s" >"$KCKPT_ROOT/build/vm/summary"
 	echo "$report" | sed '/^$/d'
-	echo "vm: $total_p passed, $total_f failed"
+	echo "vm: $total_p passed, $total_f failed, $total_s skipped"
 	[ "$total_f" -eq 0 ]
 }
 

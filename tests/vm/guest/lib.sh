@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Helpers for the guest-side tests (sourced by each tests/vm/tests/*.sh).
 # A test prints what it does, ends with "PASS: what it proved" and exit 0,
-# or "FAIL: why" and a non-zero exit.
+# or "FAIL: why" and a non-zero exit, or "SKIP: why it could not run here"
+# and exit 0 (counted apart, never as passed).
 set -u
 : "${KCKPT_ROOT:?}" "${KCKPT_RELEASE:?}"
 CHECKPT="$KCKPT_ROOT/build/bin/checkpt"
@@ -12,6 +13,7 @@ KCKPT_HEADER="$KCKPT_ROOT/kmod/include/uapi/kckpt.h"
 
 pass() { echo "PASS: $*"; exit 0; }
 fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "SKIP: $*"; exit 0; }
 
 module_loaded() { grep -q '^kckpt ' /proc/modules; }
 

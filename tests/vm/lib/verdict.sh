@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Judges one guest run: its test results, whether it finished, and whether
-# the kernel log stayed clean. Sourced by run.sh; adds to PASSED/FAILED.
+# the kernel log stayed clean. Sourced by run.sh; adds to PASSED/FAILED,
+# and to SKIPPED for a test that could not run here (never a pass).
 
 # What must never appear in a guest's kernel log.
 KCKPT_SPLATS='WARNING:|BUG:|Oops|general protection|KASAN|UBSAN|possible circular locking|possible recursive locking|lockdep|inconsistent lock state|Call Trace:|Kernel panic|kernel BUG'
@@ -8,6 +9,7 @@ KCKPT_SPLATS='WARNING:|BUG:|Oops|general protection|KASAN|UBSAN|possible circula
 count_result() {
 	case "$1" in
 	PASS) PASSED=$((PASSED + 1)) ;;
+	SKIP) SKIPPED=$((SKIPPED + 1)) ;;
 	*) FAILED=$((FAILED + 1)) ;;
 	esac
 }
