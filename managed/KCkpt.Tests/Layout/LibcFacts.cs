@@ -56,7 +56,6 @@ public static class LibcFacts
         Number("F_SETFD", (ulong)Libc.FSetFd),
         Number("FD_CLOEXEC", (ulong)Libc.FdCloExec),
         Number("AT_FDCWD", unchecked((ulong)(long)Libc.AtFdCwd.DangerousGetHandle())),
-        Number("RENAME_NOREPLACE", Libc.RenameNoReplace),
         Number("STATX_BASIC_STATS", Libc.StatxBasicStats),
         Number("POSIX_SPAWN_SETSID", (ulong)Libc.PosixSpawnSetSid),
 

@@ -49,8 +49,6 @@ public static class UapiFacts
         Number("KCKPT_NR_RESTORE_NOTE", Uapi.NrRestoreNote),
         Number("KCKPT_NR_RESTORE_FINISH", Uapi.NrRestoreFinish),
         Number("KCKPT_NR_REQUEST", Uapi.NrRequest),
-        Number("KCKPT_NR_RESTORE_BEGIN", Uapi.NrRestoreBegin),
-        Number("KCKPT_RESTORE_BEGIN_SIZE_VER0", Uapi.RestoreBeginSizeVer0),
         Number("KCKPT_SPECIAL_MAX", Uapi.SpecialMax),
         Number("KCKPT_SPECIAL_NAMELEN", Uapi.SpecialNameLen),
         Number("KCKPT_BEGIN_DRY_RUN", Uapi.BeginDryRun),

@@ -29,8 +29,6 @@ public sealed class UapiLayoutTests(UapiHeaderProbe probe) : IClassFixture<UapiH
     [
         "KCKPT_RESTORE_RESUME_CODE", "KCKPT_RESTORE_FLAGS",
         "KCKPT_IOC_RESTORE_NOTE", "KCKPT_IOC_RESTORE_FINISH",
-        "KCKPT_NR_RESTORE_NOTE", "KCKPT_NR_RESTORE_FINISH",
-        "KCKPT_RESTORE_NOTE_SIZE_VER0", "KCKPT_RESTORE_FINISH_SIZE_VER0",
         "sizeof(struct kckpt_restore_note)", "sizeof(struct kckpt_restore_finish)",
     ];
 
