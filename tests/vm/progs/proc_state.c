@@ -3,7 +3,8 @@
  * Process state beyond memory: a TLS variable (fs base), read/write file
  * offsets, O_APPEND, cwd, umask, an rlimit, comm, signal handlers and
  * mask, a pending blocked signal, sigaltstack, a running ITIMER_REAL,
- * rseq registration, the vdso clock, brk and malloc. After SIGUSR1 every
+ * rseq registration (and its cpu_id kept by the kernel), the vdso clock,
+ * brk and malloc. After SIGUSR1 every
  * piece must be as it was set up, and still work.
  *
  * usage: proc_state DIR
@@ -86,6 +87,26 @@ static void setup_process(void)
 		proto_fail("cannot set sigaltstack or the timer");
 }
 
+/*
+ * The kernel keeps the registered area's cpu_id: a bogus value written
+ * there is replaced by the real CPU once the task has been switched out
+ * (a registration the restore left half done, e.g. 7.x's rseq ABI version
+ * unset, would leave it).
+ */
+static void check_rseq_cpu_id(void *area)
+{
+	volatile __u32 *cpu_id = &((struct rseq *)area)->cpu_id;
+	long ncpus = sysconf(_SC_NPROCESSORS_CONF);
+	int i;
+
+	*cpu_id = 0x7777;
+	for (i = 0; i < 100 && *cpu_id == 0x7777; i++)
+		usleep(2000);	/* switched out: rseq's update on the way back */
+	if (*cpu_id >= (__u32)ncpus)
+		proto_fail("rseq cpu_id is %u after a context switch: the kernel does not keep it",
+			   *cpu_id);
+}
+
 static void check_files(void)
 {
 	char c, buf[16] = "", cwd[512];
@@ -160,6 +181,8 @@ static void check_runtime(void)
 		proto_fail("ITIMER_REAL stopped (%d alarms)", alarms - before);
 	if (__rseq_size && (syscall(SYS_rseq, rseq_area, 32, 0, RSEQ_SIG_X86) != -1 || errno != EBUSY))
 		proto_fail("rseq is not registered (errno %d)", errno);
+	if (__rseq_size)
+		check_rseq_cpu_id(rseq_area);
 	p = sbrk(1 << 20);
 	if (p == (void *)-1)
 		proto_fail("brk cannot grow");
