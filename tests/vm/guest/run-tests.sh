@@ -17,9 +17,10 @@ kmemleak=/sys/kernel/debug/kmemleak
 [ -e $kmemleak ] || mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 [ -w $kmemleak ] || kmemleak=
 kmemleak_scan() {
-	local f="$KCKPT_OUT/kmemleak/$1.txt"
+	local f="$KCKPT_OUT/kmemleak/$1.txt" t0=$SECONDS
 	[ -n "$kmemleak" ] || return 0
 	echo scan >$kmemleak && cat $kmemleak >"$f" && echo clear >$kmemleak
+	echo "KCKPT-VM: kmemleak scan after $1: $((SECONDS - t0))s, $(grep -c '^unreferenced object' "$f") suspect(s)"
 	[ -s "$f" ] || rm -f "$f"
 }
 if [ -n "$kmemleak" ]; then
@@ -29,9 +30,11 @@ fi
 for t in "$KCKPT_ROOT"/tests/vm/tests/${KCKPT_VM_TESTS:-*}.sh; do
 	name=$(basename "$t" .sh)
 	log="$KCKPT_OUT/$name.log"
+	t0=$SECONDS
 	timeout -k 5 "${KCKPT_TEST_TIMEOUT:-600}" bash "$t" >"$log" 2>&1
 	rc=$?
 	sed "s/^/[$name] /" "$log"
+	echo "KCKPT-VM: $name took $((SECONDS - t0))s"
 	if [ $rc -eq 0 ] && grep -q '^PASS' "$log"; then
 		echo "PASS $name" >>"$results"
 	else

@@ -38,9 +38,10 @@ judge_kernel() {
 	fi
 	# dmesg whole, and the kernel's own (timestamped) lines of the console;
 	# "traps: prog[pid] general protection ..." reports a user process's
-	# fault (the hostile-image tests cause those), not the kernel's
+	# fault (the hostile-image tests cause those), not the kernel's; a
+	# lockdep kernel (the debug kernel) says at boot that it checks RCU
 	if { cat "$out/dmesg.txt"; grep -E '^\[ *[0-9]+\.[0-9]+\]' "$out/console.log"; } 2>/dev/null |
-		grep -Ev '\] traps: [^ ]+\[[0-9]+\] ' |
+		grep -Ev '\] traps: [^ ]+\[[0-9]+\] |\] rcu:[[:space:]]+RCU lockdep checking is enabled\.$' |
 		grep -E "$KCKPT_SPLATS" >"$out/splats.txt"; then
 		count_result FAIL
 		echo "  FAIL kernel-log-clean: the kernel log of $rel shows:"
