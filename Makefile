@@ -5,6 +5,8 @@
 #   make demo       install what is missing, build, boot the test kernel, demo
 #   make test       the whole suite: host tests + VM tests on every kernel
 #                   (KERNELS="trixie sid" or KERNELS=6.12: only those)
+#   make test-debug the VM tests on the debug kernel (trixie's 6.12 source
+#                   with KASAN, lockdep, UBSAN, kmemleak; built once)
 #   make module KDIR=/lib/modules/<release>/build
 #                   build build/<release>/kckpt.ko and kckpt_tty.ko against
 #                   those headers
@@ -151,6 +153,13 @@ bench: deps all
 
 .PHONY: bench
 
+# The VM tests on a debug kernel built from trixie's linux-source-6.12 with
+# KASAN, lockdep, UBSAN and kmemleak (tests/vm/lib/debug-kernel.sh; built
+# once into $KCKPT_CACHE, rebuilt when its config fragment or the source
+# changes). No host tests.
+test-debug: deps all
+	tests/vm/run.sh test -k debug
+
 test-host:
 	$(DOTNET) test KCkpt.sln -c Release --nologo
 
@@ -198,5 +207,5 @@ clean:
 	rm -rf $(B)
 	$(DOTNET) clean KCkpt.sln --nologo -v q >/dev/null 2>&1 || true
 
-.PHONY: all deps managed test-progs module demo test test-host test-vm install \
+.PHONY: all deps managed test-progs module demo test test-debug test-host test-vm install \
 	install-module install-cli uninstall dkms-source dkms-install dkms-uninstall clean

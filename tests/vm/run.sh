@@ -8,6 +8,8 @@
 #                                         KCKPT_VM_TESTS=GLOB: only those tests)
 #   tests/vm/run.sh demo [-k KERNEL]      the demo on one kernel (default sid)
 #   tests/vm/run.sh modules [-k KERNEL]   fetch kernels and build kckpt.ko only
+#   tests/vm/run.sh test -k debug         on the debug kernel (KASAN, lockdep,
+#                                         UBSAN, kmemleak; lib/debug-kernel.sh)
 #   tests/vm/run.sh script FILE [-k KERNEL]  run one guest script, console shown
 #
 # A KERNEL is a Debian suite or the series it carries (lib/kernels.sh).
@@ -105,6 +107,8 @@ keep_cross_images() {
 # a kernel that cannot be fetched or built counts as one failure.
 run_kernel() {
 	local name=$1 mode=$2 rel out show=no script=$KCKPT_VM_DIR/guest/run-tests.sh
+	local limit=$KCKPT_VM_TIMEOUT
+	[ "$name" = debug ] && limit=$KCKPT_DEBUG_VM_TIMEOUT	# KASAN, lockdep under TCG
 	rel=$(kernel_release "$name") &&
 	fetch_kernel "$name" "$rel" || {
 		echo "== kernel $name: cannot be resolved or fetched"
@@ -126,11 +130,11 @@ run_kernel() {
 	write_job "$rel" "$out" "$script"
 
 	echo "== kernel $rel ($name): booting ($mode)"
-	boot_vm "$rel" "$out/initramfs.cpio.gz" "$out" "$KCKPT_VM_TIMEOUT" \
+	boot_vm "$rel" "$out/initramfs.cpio.gz" "$out" "$limit" \
 		"$out/console.log" "$show"
 	rm -f "$out/disk.img"
 	keep_cross_images "$out"
-	judge_kernel "$rel" "$out" "$KCKPT_VM_TIMEOUT"
+	judge_kernel "$rel" "$out" "$limit"
 }
 
 main() {

@@ -24,13 +24,14 @@ KCKPT_APT_MAX_AGE=${KCKPT_APT_MAX_AGE:-720}
 # kernel_suite NAME -> the suite that carries it
 kernel_suite() {
 	case "$1" in
+	debug) echo debug ;;	# built, not a suite's (lib/debug-kernel.sh)
 	bullseye|5.10) echo bullseye ;;
 	bookworm|6.1) echo bookworm ;;
 	trixie|6.12) echo trixie ;;
 	sid|unstable|newest) echo sid ;;
 	experimental|rc) echo experimental ;;
 	[0-9]*.[0-9]*) echo sid ;;	# any other series: sid's newest
-	*) echo "unknown kernel '$1' (bullseye|5.10 bookworm|6.1 trixie|6.12 sid experimental)" >&2
+	*) echo "unknown kernel '$1' (bullseye|5.10 bookworm|6.1 trixie|6.12 sid experimental debug)" >&2
 	   return 1 ;;
 	esac
 }
@@ -124,6 +125,7 @@ ensure_suite_root() {
 # experimental: the newest linux-image-*-amd64 it carries)
 kernel_release() {
 	local suite pkg
+	case "$1" in debug) debug_kernel_release; return ;; esac
 	suite=$(kernel_suite "$1") || return 1
 	ensure_suite_root "$suite" >&2 || return 1
 	if [ "$suite" = experimental ]; then
@@ -143,7 +145,9 @@ kernel_series() { echo "$1" | sed -n 's/^\([0-9]*\.[0-9]*\).*/\1/p'; }
 
 # Release -> suite, for the functions below (kernel_release sets it).
 release_suite_file() { echo "$KCKPT_CACHE/$1/suite"; }
-kernel_root() { echo "$KCKPT_CACHE/$1/root"; }
+kernel_root() {
+	if debug_release_p "$1"; then debug_kernel_root "$1"; else echo "$KCKPT_CACHE/$1/root"; fi
+}
 kernel_kdir() { echo "/usr/src/linux-headers-$1"; }	# inside its suite root
 # /boot/vmlinuz-REL, or (sid's split packages) beside the modules
 kernel_vmlinuz() {
@@ -176,6 +180,7 @@ kernel_image_debs() {
 # the suite's root, the image unpacked once into the cache; idempotent.
 fetch_kernel() {
 	local suite rel=$2 root dl t=
+	case "$1" in debug) debug_kernel_fetch "$rel"; return ;; esac
 	suite=$(kernel_suite "$1") || return 1
 	[ "$suite" = experimental ] && t="-t experimental"
 	root=$(kernel_root "$rel")
@@ -212,6 +217,7 @@ fetch_kernel() {
 # the suite's own compiler into build/RELEASE/.
 build_module_in_root() {
 	local suite rel=$2 log=$3 src
+	case "$1" in debug) debug_build_module "$rel" "$log"; return ;; esac
 	suite=$(kernel_suite "$1") || return 1
 	src="$(suite_root "$suite")/build/kckpt.$$"
 	rm -rf "$src" && mkdir -p "$src" || return 1
@@ -229,3 +235,7 @@ build_module_in_root() {
 	rm -rf "$src"
 	return $rc
 }
+
+# The debug kernel (KASAN, lockdep, UBSAN, kmemleak), `-k debug`.
+# shellcheck source=lib/debug-kernel.sh
+. "$(dirname "${BASH_SOURCE[0]}")/debug-kernel.sh"
