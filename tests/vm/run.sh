@@ -34,7 +34,7 @@ KCKPT_ROOT=$(cd "$KCKPT_VM_DIR/../.." && pwd)
 # shellcheck source=lib/dkms.sh
 . "$KCKPT_VM_DIR/lib/dkms.sh"
 
-KCKPT_VM_TIMEOUT=${KCKPT_VM_TIMEOUT:-1800}
+KCKPT_VM_TIMEOUT=${KCKPT_VM_TIMEOUT:-2400}	# a whole kernel's run; each test has 600 s
 
 die() { echo "vm: $*" >&2; exit 2; }
 
