@@ -137,6 +137,20 @@ run_kernel() {
 	judge_kernel "$rel" "$out" "$limit"
 }
 
+# run_kernels MODE SCRIPT LABEL KERNEL...: each kernel's run, its counts and
+# time added to REPORT.
+run_kernels() {
+	local mode=$1 script=$2 label=$3 k p0 f0 s0 t0
+	shift 3
+	for k in "$@"; do
+		p0=$PASSED f0=$FAILED s0=$SKIPPED t0=$SECONDS
+		run_kernel "$k" "$mode" "$script"
+		REPORT="$REPORT$(printf '\nvm: %s %s: %d passed, %d failed, %d skipped (%ds)' \
+			"$label" "$k" $((PASSED - p0)) $((FAILED - f0)) \
+			$((SKIPPED - s0)) $((SECONDS - t0)))"
+	done
+}
+
 main() {
 	local mode=${1:-} script=; shift || true
 	local kernels=
@@ -161,29 +175,16 @@ main() {
 	[ "$mode" = modules ] || [ -x "$KCKPT_ROOT/build/bin/checkpt" ] ||
 		die "build/bin/checkpt is missing: run 'make' first"
 
-	PASSED=0 FAILED=0 SKIPPED=0
-	local s p0 f0 s0 t0 report=
-	for s in $kernels; do
-		p0=$PASSED f0=$FAILED s0=$SKIPPED t0=$SECONDS
-		run_kernel "$s" "$mode" "$script"
-		report="$report$(printf '\nvm: kernel %s: %d passed, %d failed, %d skipped (%ds)' \
-			"$s" $((PASSED - p0)) $((FAILED - f0)) $((SKIPPED - s0)) \
-			$((SECONDS - t0)))"
-	done
+	PASSED=0 FAILED=0 SKIPPED=0 REPORT=
+	run_kernels "$mode" "$script" "kernel" $kernels
 	local total_p=$PASSED total_f=$FAILED total_s=$SKIPPED
-	if [ "$mode" = test ] && [ -z "$chosen" ]; then
-		for s in $KCKPT_OPTIONAL_KERNELS; do
-			p0=$PASSED f0=$FAILED s0=$SKIPPED t0=$SECONDS
-			run_kernel "$s" "$mode" "$script"
-			report="$report$(printf '\nvm: optional kernel %s (not counted): %d passed, %d failed, %d skipped (%ds)' \
-				"$s" $((PASSED - p0)) $((FAILED - f0)) $((SKIPPED - s0)) \
-				$((SECONDS - t0)))"
-		done
-	fi
+	[ "$mode" = test ] && [ -z "$chosen" ] &&
+		run_kernels "$mode" "$script" "optional kernel (not counted)" \
+			$KCKPT_OPTIONAL_KERNELS
 	[ "$mode" = modules ] && { [ "$FAILED" -eq 0 ]; return; }
 	mkdir -p "$KCKPT_ROOT/build/vm"
 	echo "$total_p $total_f $total_s" >"$KCKPT_ROOT/build/vm/summary"
-	echo "$report" | sed '/^$/d'
+	echo "$REPORT" | sed '/^$/d'
 	echo "vm: $total_p passed, $total_f failed, $total_s skipped"
 	[ "$total_f" -eq 0 ]
 }
