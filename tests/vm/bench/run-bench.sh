@@ -6,7 +6,7 @@
 # printed and left in the harness's output directory of that run,
 # build/vm/<release>.bench/bench.txt (its path is printed last).
 #
-#   tests/vm/bench/run-bench.sh [-k SERIES]      (default 6.1)
+#   tests/vm/bench/run-bench.sh [-k KERNEL]      (default bookworm, 6.1)
 #
 # Environment: KCKPT_BENCH_SIZES ("64 256 1024" MiB), KCKPT_BENCH_REPS (3),
 # KCKPT_BENCH_EXTRAS (yes: ftrace breakdown + reserved-memory run),
@@ -18,11 +18,11 @@
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BIN=$ROOT/build/bench
-series=6.1
+series=bookworm
 while [ $# -gt 0 ]; do
 	case "$1" in
 	-k) series=$2; shift 2 ;;
-	*) echo "usage: run-bench.sh [-k SERIES]" >&2; exit 2 ;;
+	*) echo "usage: run-bench.sh [-k KERNEL]" >&2; exit 2 ;;
 	esac
 done
 
