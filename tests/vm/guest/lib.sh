@@ -201,13 +201,18 @@ holds_open() {
 	return 1
 }
 
-# wait_restored PID COMM: until PID has become the restored COMM (its
-# helper is gone from the map); SIGUSR1 is safe from then on.
+# wait_restored PID COMM [IMAGE]: until PID has become the restored COMM
+# and its restore has finished: the helper is gone from the map and the
+# IMAGE it restored from is no longer open (the module closes the helper's
+# descriptors last, on the way back to user mode, after memory, map and
+# registers are set); SIGUSR1 is safe and /proc/PID/maps final from then on.
 wait_restored() {
-	local i
+	local i img=
+	[ -n "${3:-}" ] && img=$(readlink -f "$3")
 	for i in $(seq 1 600); do
 		if [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] &&
-		   ! grep -q kckpt-restore "/proc/$1/maps" 2>/dev/null; then
+		   ! grep -q kckpt-restore "/proc/$1/maps" 2>/dev/null &&
+		   { [ -z "$img" ] || ! holds_open "$1" "$img"; }; then
 			return 0
 		fi
 		kill -0 "$1" 2>/dev/null || fail "process $1 died while being restored"
@@ -224,7 +229,7 @@ restore_prog() {
 	"$CHECKPT" -r "$img" "$@" &
 	PROG_JOB=$!
 	PROG_PID=$!
-	wait_restored "$PROG_PID" "$comm"
+	wait_restored "$PROG_PID" "$comm" "$img"
 }
 
 # The map of a process without device and inode columns.

@@ -17,7 +17,7 @@ for i in $(seq 1 600); do
 	kill -0 "$PROG_JOB" 2>/dev/null || fail "checkpt -r --same-pid exited before pid $PROG_PID came back"
 	sleep 0.1
 done
-wait_restored "$PROG_PID" mem_patterns
+wait_restored "$PROG_PID" mem_patterns "$WORK/img"
 [ "$(awk '{print $4}' "/proc/$PROG_PID/stat")" = "$PROG_JOB" ] ||
 	fail "pid $PROG_PID is not the child of checkpt -r ($PROG_JOB)"
 

@@ -25,7 +25,7 @@ echo 3 >/proc/sys/vm/drop_caches
 "$KCKPT_ROOT/build/bin/kckpt-restore" "$img" &
 PROG_JOB=$!
 PROG_PID=$!
-wait_restored "$PROG_PID" mem_patterns
+wait_restored "$PROG_PID" mem_patterns "$img"
 echo "$(cached_kib "$img") KiB cached after the restore"
 [ "$(cached_kib "$img")" -lt $(($(size_kib "$img") / 4)) ] ||
 	fail "the restore read the page data through the page cache"

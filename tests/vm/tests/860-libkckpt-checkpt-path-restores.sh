@@ -16,7 +16,7 @@ cd "$WORK" || fail "no $WORK"
 restore_bg() {
 	"$CHECKPT" -r "$1" &
 	RJOB=$!
-	wait_restored "$RJOB" "$2"
+	wait_restored "$RJOB" "$2" "$1"
 }
 
 for code in 1 7; do

@@ -32,7 +32,7 @@ PROG_OUT=$WORK/fg2.out
 PROG_JOB=$!
 wait_line "$PROG_OUT" '^CHILD'
 PROG_PID=$(awk '/^CHILD/ {print $2; exit}' "$PROG_OUT")
-wait_restored "$PROG_PID" sleeper
+wait_restored "$PROG_PID" sleeper "$WORK/first.ckpt"
 kill -USR2 "$PROG_JOB"			# ^E at the restored process
 wait_file "$run1/sleeper.ckpt"
 wait_state "$PROG_PID" S
