@@ -20,17 +20,11 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
-#include <asm/fpu/xcr.h>
 
+#include "arch/arch.h"
 #include "core/compat.h"
 #include "dump/dump.h"
 #include "core/kckpt.h"
-
-static u64 kckpt_xcr0(void)
-{
-	return boot_cpu_has(X86_FEATURE_OSXSAVE) ?
-	       xgetbv(XCR_XFEATURE_ENABLED_MASK) : 0;
-}
 
 static const struct user_regset *kckpt_regset(unsigned int note_type)
 {
@@ -84,7 +78,7 @@ int kckpt_note_image_header(struct kckpt_dump *d)
 	h->euid = from_kuid_munged(&init_user_ns, cred->euid);
 	h->egid = from_kgid_munged(&init_user_ns, cred->egid);
 	kckpt_fill_pids(d, &h->pid, &h->ppid, &h->pgid, &h->sid);
-	h->xfeatures = kckpt_xcr0();
+	h->xfeatures = kckpt_arch_xfeatures();
 	h->xstate_size = kckpt_regset_size(kckpt_regset(NT_X86_XSTATE));
 	h->page_size = PAGE_SIZE;
 	strscpy(h->kernel_release, utsname()->release, sizeof(h->kernel_release));
@@ -135,29 +129,27 @@ static bool kckpt_handler_interrupts(bool restartsys)
 static u32 kckpt_fix_restart(struct kckpt_dump *d, struct user_regs_struct *r,
 			     s32 *nr)
 {
-	long ax = r->ax;
+	long ret = kckpt_arch_syscall_ret(r);
 
-	*nr = (long)r->orig_ax;
-	r->orig_ax = -1;
+	*nr = kckpt_arch_take_syscall(r);
 	if (d->req->self) {
-		r->ax = d->req->resume_code;
+		kckpt_arch_set_syscall_ret(r, d->req->resume_code);
 		return KCKPT_RESTART_RESUME;
 	}
 	if (*nr < 0)
 		return KCKPT_RESTART_NONE;
-	switch (ax) {
+	switch (ret) {
 	case -ERESTARTNOHAND:
 	case -ERESTARTSYS:
 	case -ERESTART_RESTARTBLOCK:
-		if (kckpt_handler_interrupts(ax == -ERESTARTSYS)) {
-			r->ax = -EINTR;
+		if (kckpt_handler_interrupts(ret == -ERESTARTSYS)) {
+			kckpt_arch_set_syscall_ret(r, -EINTR);
 			return KCKPT_RESTART_EINTR;
 		}
 		fallthrough;
 	case -ERESTARTNOINTR:
 		/* re-issue the original call (relative timeouts start over) */
-		r->ax = *nr;
-		r->ip -= 2;
+		kckpt_arch_reissue_syscall(r, *nr);
 		return KCKPT_RESTART_REISSUE;
 	default:
 		return KCKPT_RESTART_NONE;
@@ -175,8 +167,8 @@ static void kckpt_fix_rseq(struct user_regs_struct *r)
 		return;
 	if (copy_from_user(&cs, (void __user *)(unsigned long)ptr, sizeof(cs)))
 		return;
-	if (r->ip - cs.start_ip < cs.post_commit_offset)
-		r->ip = cs.abort_ip;
+	if (kckpt_arch_ip(r) - cs.start_ip < cs.post_commit_offset)
+		kckpt_arch_set_ip(r, cs.abort_ip);
 }
 
 static int kckpt_note_prstatus(struct kckpt_dump *d, struct kckpt_thread *t)
@@ -201,8 +193,7 @@ static int kckpt_note_prstatus(struct kckpt_dump *d, struct kckpt_thread *t)
 	regs = (struct user_regs_struct *)&prs->pr_reg;
 	t->restart = kckpt_fix_restart(d, regs, &t->syscall_nr);
 	kckpt_fix_rseq(regs);
-	t->fs_base = regs->fs_base;
-	t->gs_base = regs->gs_base;
+	kckpt_arch_tls(regs, &t->fs_base, &t->gs_base);
 
 	kckpt_fill_pids(d, &kckpt_prstatus_common(prs)->pr_pid,
 			&kckpt_prstatus_common(prs)->pr_ppid,

@@ -125,20 +125,6 @@ static u32 kckpt_crc_job_finish(struct kckpt_crc_job *j)
 	return kckpt_crc32c_combine(j->crc, crc2, (u64)j->mine * PAGE_SIZE);
 }
 
-struct file *kckpt_open_direct(struct file *file, int how)
-{
-	struct inode *inode = file_inode(file);
-	struct file *f;
-
-	/* a second open must not sidestep append-only or O_APPEND */
-	if (!S_ISREG(inode->i_mode) || (file->f_flags & (O_DIRECT | O_APPEND)) ||
-	    IS_APPEND(inode) || IS_IMMUTABLE(inode))
-		return NULL;
-	f = dentry_open(&file->f_path, how | O_DIRECT | O_LARGEFILE,
-			file->f_cred);
-	return IS_ERR(f) ? NULL : f;
-}
-
 int kckpt_image_init(struct kckpt_image *img, struct file *file)
 {
 	memset(img, 0, sizeof(*img));
@@ -148,15 +134,14 @@ int kckpt_image_init(struct kckpt_image *img, struct file *file)
 	if (!img->bvec)
 		return -ENOMEM;
 	img->file = file;
-	img->direct = kckpt_open_direct(file, O_WRONLY);
+	kckpt_dio_open(&img->io, file, O_WRONLY);
 	img->pos = PAGE_SIZE;	/* the ELF header's page */
 	return 0;
 }
 
 void kckpt_image_destroy(struct kckpt_image *img)
 {
-	if (img->direct)
-		fput(img->direct);
+	kckpt_dio_close(&img->io);
 	kfree(img->bvec);
 	kckpt_buf_free(&img->notes);
 	kckpt_buf_free(&img->phdrs);
@@ -257,23 +242,6 @@ int kckpt_image_vma_begin(struct kckpt_image *img, u64 start, u32 prot)
  * it; on its first refusal (alignment, say) the rest goes through the page
  * cache.
  */
-static int kckpt_write_batch(struct kckpt_image *img, struct iov_iter *it)
-{
-	while (iov_iter_count(it)) {
-		struct file *file = img->direct ?: img->file;
-		ssize_t done = kckpt_iter_write(file, it, &img->pos);
-
-		if (done == -EINVAL && img->direct) {
-			fput(img->direct);
-			img->direct = NULL;
-			continue;
-		}
-		if (done <= 0)
-			return done ?: -EIO;
-	}
-	return 0;
-}
-
 /*
  * The pages go to the file as they are, an ITER_BVEC over the pinned pages:
  * no copy through a staging buffer, and none at all with direct I/O. Their
@@ -288,17 +256,13 @@ static int kckpt_write_pages(struct kckpt_image *img, struct page **pages,
 			     unsigned int n)
 {
 	struct iov_iter it;
-	unsigned int i;
 	int err;
 
 	kckpt_crc_job_start(&img->crc_job, img->seg_crc, pages, n,
-			    img->direct ? n / 2 : 0);
-	for (i = 0; i < n; i++)
-		img->bvec[i] = (struct bio_vec) {
-			.bv_page = pages[i], .bv_len = PAGE_SIZE,
-		};
+			    kckpt_dio_is_direct(&img->io) ? n / 2 : 0);
+	kckpt_bvec_of_pages(img->bvec, pages, n);
 	iov_iter_bvec(&it, ITER_SOURCE, img->bvec, n, (size_t)n * PAGE_SIZE);
-	err = kckpt_write_batch(img, &it);
+	err = kckpt_dio_rw(&img->io, &it, &img->pos);
 	img->seg_crc = kckpt_crc_job_finish(&img->crc_job);
 	return err;
 }

@@ -6,6 +6,7 @@
 #include <linux/types.h>
 
 #include "core/crc.h"
+#include "core/direct_io.h"
 
 struct bio_vec;
 struct file;
@@ -26,7 +27,7 @@ void kckpt_buf_free(struct kckpt_buf *b);
 
 struct kckpt_image {
 	struct file *file;
-	struct file *direct;	/* @file opened again O_DIRECT, or NULL */
+	struct kckpt_dio io;	/* page data, direct I/O where possible */
 	loff_t pos;		/* end of the data written so far */
 	struct kckpt_buf notes;	/* the PT_NOTE segment being built */
 	struct kckpt_buf phdrs;	/* Elf64_Phdr[] */
@@ -43,13 +44,6 @@ struct kckpt_image {
 	u32 seg_crc;
 	struct kckpt_crc_job crc_job;
 };
-
-/*
- * @file opened again with O_DIRECT and @how (O_RDONLY, O_WRONLY) for page
- * data, which then skips the page cache; NULL where the file system has no
- * direct I/O or the open file must not be bypassed (O_APPEND, append-only).
- */
-struct file *kckpt_open_direct(struct file *file, int how);
 
 int kckpt_image_init(struct kckpt_image *img, struct file *file);
 void kckpt_image_destroy(struct kckpt_image *img);

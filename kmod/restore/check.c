@@ -20,6 +20,7 @@
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 
+#include "arch/arch.h"
 #include "core/compat.h"
 #include "core/crc.h"
 #include "core/kckpt.h"
@@ -158,7 +159,7 @@ static int kckpt_check_regs(struct kckpt_session *s)
 	    r->len < off + sizeof(s->regs))
 		return kckpt_session_refuse(s, "the image needs exactly one NT_PRSTATUS");
 	memcpy(&s->regs, s->notes + r->off + off, sizeof(s->regs));
-	if (s->regs.ip >= TASK_SIZE_MAX || s->regs.sp >= TASK_SIZE_MAX)
+	if (!kckpt_arch_regs_in_user(&s->regs))
 		return kckpt_session_refuse(s, "the saved ip or sp is not a user address");
 	return 0;
 }

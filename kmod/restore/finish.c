@@ -4,7 +4,7 @@
  * file is opened with the restorer's credentials and must be the file the
  * image saw (dev, inode, size, mtime); a failure returns an error and the
  * helper is untouched. After it: the helper's memory is replaced by the
- * image's, the mm fields, signal mask, rseq, robust list, tid addresses and
+ * image's (the VMAs here, their pages by restore/fill.c), the mm fields, signal mask, rseq, robust list, tid addresses and
  * registers are set, and the process returns into the saved context. The
  * saved ax is put in place by task work on the way out, after the syscall
  * return path stored the ioctl's value (an int, which would cut a 64-bit
@@ -28,28 +28,11 @@
 #include <linux/task_work.h>
 #include <linux/uaccess.h>
 #include <linux/uio.h>
-#include <asm/processor-flags.h>
-#include <asm/segment.h>
 
+#include "arch/arch.h"
 #include "core/compat.h"
-#include "dump/image.h"
-#include "core/crc.h"
 #include "core/kckpt.h"
 #include "restore/restore.h"
-
-/*
- * pages filled per batch; f->buf holds two batches' page arrays (the two
- * lanes of a read fill; or the process's and the image's pages of a batch
- * when the image is mapped) and the lanes' bio_vec arrays
- */
-#define KCKPT_FILL_PAGES	512
-#define KCKPT_FILL_BUF		(KCKPT_FILL_PAGES * 2 * \
-				 (sizeof(struct page *) + sizeof(struct bio_vec)))
-/* the flags a user program may change (as sigreturn allows) */
-#define KCKPT_USER_EFLAGS	(X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | \
-				 X86_EFLAGS_TF | X86_EFLAGS_SF | X86_EFLAGS_ZF | \
-				 X86_EFLAGS_AF | X86_EFLAGS_PF | X86_EFLAGS_CF | \
-				 X86_EFLAGS_RF)
 
 struct kckpt_finish {
 	struct kckpt_session *s;
@@ -74,7 +57,7 @@ static void kckpt_resume(struct callback_head *work)
 
 	close_fd(r->fds[0]);
 	close_fd(r->fds[1]);
-	current_pt_regs()->ax = r->ax;
+	kckpt_arch_set_return(r->ax);
 	kfree(r);
 	module_put(THIS_MODULE);
 }
@@ -174,304 +157,6 @@ static int kckpt_map_vma(struct kckpt_finish *f, int i)
 	return addr == v->start ? 0 : -EFAULT;
 }
 
-/*
- * A run of pages a read fill brings back, by the ioctl's thread or by a
- * worker on another CPU meanwhile: @nr pages at @vaddr from the image at
- * @off, and their crc32c (seeded with 0).
- */
-struct kckpt_fill_lane {
-	struct work_struct work;
-	struct kckpt_fill_src *src;
-	struct page **pages;	/* KCKPT_FILL_PAGES of them */
-	struct bio_vec *bv;	/* as many */
-	u64 vaddr;
-	loff_t off;
-	unsigned long nr;
-	u32 crc;
-	int err;
-};
-
-/*
- * Where the pages come from: the image's O_DIRECT file (@direct_ok until
- * the file system refuses a read), its map, or the image itself.
- */
-struct kckpt_fill_src {
-	struct file *image;
-	struct file *direct;
-	bool direct_ok;
-	unsigned long map;
-	struct mm_struct *mm;
-	struct kckpt_fill_lane lanes[2];
-};
-
-/* Faults in (and unshares) up to @nr pages at @vaddr for writing. */
-static long kckpt_fill_gup(struct mm_struct *mm, u64 vaddr, unsigned long nr,
-			   struct page **pages)
-{
-	long got;
-
-	mmap_read_lock(mm);
-	got = kckpt_gup(mm, vaddr, nr, FOLL_WRITE | FOLL_FORCE, pages);
-	mmap_read_unlock(mm);
-	return got ?: -EFAULT;
-}
-
-static void kckpt_fill_put(struct page **pages, long n, bool filled)
-{
-	long i;
-
-	for (i = 0; i < n; i++) {
-		if (filled && !PageAnon(pages[i]))
-			set_page_dirty_lock(pages[i]);
-		put_page(pages[i]);
-	}
-}
-
-/* Reads the image at *@off into the pages of @it, to the end. */
-static int kckpt_fill_read(struct kckpt_fill_src *src, struct iov_iter *it,
-			   loff_t *off)
-{
-	while (iov_iter_count(it)) {
-		bool direct = READ_ONCE(src->direct_ok);
-		ssize_t done = vfs_iter_read(direct ? src->direct : src->image,
-					     it, off, 0);
-
-		if (done == -EINVAL && direct) {
-			/* refused (alignment, say): the page cache, then */
-			WRITE_ONCE(src->direct_ok, false);
-			continue;
-		}
-		if (done <= 0)
-			return done ?: -EIO;
-	}
-	return 0;
-}
-
-/*
- * Fills a lane's pages: they are faulted in (and copy-on-write broken,
- * FOLL_FORCE as ptrace writes: read-only and PROT_NONE mappings too), the
- * image is read straight into them, an ITER_BVEC: one copy, no bounce
- * buffer, and none at all from the image opened O_DIRECT; then their
- * crc32c is taken on their kernel mapping.
- */
-static int kckpt_fill_lane(struct kckpt_fill_lane *l)
-{
-	unsigned long done = 0;
-	struct iov_iter it;
-	long got, i;
-	int err;
-
-	l->crc = 0;
-	while (done < l->nr) {
-		got = kckpt_fill_gup(l->src->mm, l->vaddr + done * PAGE_SIZE,
-				     l->nr - done, l->pages);
-		if (got < 0)
-			return got;
-		for (i = 0; i < got; i++)
-			l->bv[i] = (struct bio_vec) {
-				.bv_page = l->pages[i], .bv_len = PAGE_SIZE,
-			};
-		iov_iter_bvec(&it, ITER_DEST, l->bv, got, got * PAGE_SIZE);
-		err = kckpt_fill_read(l->src, &it, &l->off);
-		if (!err)
-			l->crc = kckpt_crc_page_run(l->crc, l->pages, got);
-		kckpt_fill_put(l->pages, got, !err);
-		if (err)
-			return err;
-		done += got;
-	}
-	return 0;
-}
-
-static void kckpt_fill_lane_work(struct work_struct *work)
-{
-	struct kckpt_fill_lane *l = container_of(work, struct kckpt_fill_lane,
-						 work);
-
-	l->err = kckpt_fill_lane(l);
-}
-
-/*
- * Fills up to two batches at @vaddr from the image at *@off and adds them
- * to *@crc; returns how many pages. The second batch goes to a worker on
- * another CPU. Faulting the pages in (zeroing them first) costs more than
- * their crc32c: rather than one CPU faulting and the other summing, each
- * does both for its own batch, and the two sums are combined in order.
- */
-static long kckpt_fill_pages_read(struct kckpt_fill_src *src, u64 vaddr,
-				  loff_t *off, unsigned long nr, u32 *crc)
-{
-	struct kckpt_fill_lane *a = &src->lanes[0], *b = &src->lanes[1];
-	unsigned long rest;
-
-	a->vaddr = vaddr;
-	a->off = *off;
-	a->nr = min_t(unsigned long, nr, KCKPT_FILL_PAGES);
-	rest = nr - a->nr;
-	if (rest) {
-		b->vaddr = vaddr + a->nr * PAGE_SIZE;
-		b->off = *off + a->nr * PAGE_SIZE;
-		b->nr = min_t(unsigned long, rest, KCKPT_FILL_PAGES);
-		queue_work(system_unbound_wq, &b->work);
-	}
-	a->err = kckpt_fill_lane(a);
-	if (rest)
-		flush_work(&b->work);
-	if (a->err || (rest && b->err))
-		return a->err ?: b->err;
-	*crc = kckpt_crc32c_combine(*crc, a->crc, (u64)a->nr * PAGE_SIZE);
-	if (rest)
-		*crc = kckpt_crc32c_combine(*crc, b->crc,
-					    (u64)b->nr * PAGE_SIZE);
-	*off += (a->nr + (rest ? b->nr : 0)) * PAGE_SIZE;
-	return a->nr + (rest ? b->nr : 0);
-}
-
-/*
- * The same from the image mapped at @map: each page is copied from
- * the image's page to the process's and its crc32c taken in one pass over
- * the data, instead of a copy and then a second pass for the crc32c.
- */
-static long kckpt_fill_pages_mapped(struct kckpt_finish *f, unsigned long map,
-				    u64 vaddr, loff_t *off, unsigned long nr,
-				    u32 *crc)
-{
-	struct page **pages = (struct page **)f->buf;
-	struct page **src = pages + KCKPT_FILL_PAGES;
-	struct mm_struct *mm = current->mm;
-	long got, have, i;
-
-	nr = min_t(unsigned long, nr, KCKPT_FILL_PAGES);
-	got = kckpt_fill_gup(mm, vaddr, nr, pages);
-	if (got < 0)
-		return got;
-	mmap_read_lock(mm);
-	have = kckpt_gup(mm, map + *off, got, 0, src);
-	mmap_read_unlock(mm);
-	if (have <= 0) {
-		kckpt_fill_put(pages, got, false);
-		return have ?: -EFAULT;
-	}
-	for (i = 0; i < have; i++) {
-		const void *from = kckpt_kmap(src[i]);
-		void *to = kckpt_kmap(pages[i]);
-
-		*crc = kckpt_crc32c_copy(*crc, to, from, PAGE_SIZE);
-		kckpt_kunmap(to);
-		kckpt_kunmap(from);
-		put_page(src[i]);
-	}
-	kckpt_fill_put(pages, have, true);
-	kckpt_fill_put(pages + have, got - have, false);
-	*off += have << PAGE_SHIFT;
-	return have;
-}
-
-static long kckpt_fill_pages(struct kckpt_finish *f,
-			     struct kckpt_fill_src *src, u64 vaddr,
-			     loff_t *off, unsigned long nr, u32 *crc)
-{
-	if (src->map)
-		return kckpt_fill_pages_mapped(f, src->map, vaddr, off, nr, crc);
-	return kckpt_fill_pages_read(src, vaddr, off, nr, crc);
-}
-
-static int kckpt_fill_segment(struct kckpt_finish *f,
-			      struct kckpt_fill_src *src,
-			      const struct kckpt_segment *g)
-{
-	loff_t off = g->offset;
-	u64 done = 0;
-	u32 crc = ~0U;
-
-	while (done < g->size) {
-		unsigned long nr = min_t(u64, 2 * KCKPT_FILL_PAGES,
-					 (g->size - done) >> PAGE_SHIFT);
-		long got = kckpt_fill_pages(f, src, g->vaddr + done, &off,
-					  nr, &crc);
-
-		if (got < 0)
-			return got;
-		done += (u64)got << PAGE_SHIFT;
-		if (fatal_signal_pending(current))
-			return -EINTR;
-		cond_resched();
-	}
-	return ~crc == g->crc32c ? 0 : -EBADMSG;
-}
-
-/*
- * The image mapped read-only (shared: its page cache, no copy) for the
- * time of the fill when its file system allows, or 0: it is read then.
- */
-static unsigned long kckpt_map_image(struct kckpt_finish *f)
-{
-	unsigned long len = PAGE_ALIGN(f->s->image_size), addr;
-
-	if (!len || len < f->s->image_size)
-		return 0;
-	addr = vm_mmap(f->s->image, 0, len, PROT_READ, MAP_SHARED, 0);
-	return IS_ERR_VALUE(addr) ? 0 : addr;
-}
-
-/*
- * Direct I/O first: the device writes the pages and only the crc32c reads
- * them. Where the file system has none (tmpfs), the page cache mapped.
- */
-static void kckpt_fill_src_open(struct kckpt_finish *f,
-				struct kckpt_fill_src *src)
-{
-	struct page **pages = (struct page **)f->buf;
-	struct bio_vec *bv = (struct bio_vec *)(pages + 2 * KCKPT_FILL_PAGES);
-	int i;
-
-	memset(src, 0, sizeof(*src));
-	src->image = f->s->image;
-	src->mm = current->mm;
-	src->direct = kckpt_open_direct(src->image, O_RDONLY);
-	src->direct_ok = src->direct;
-	src->map = src->direct ? 0 : kckpt_map_image(f);
-	for (i = 0; i < ARRAY_SIZE(src->lanes); i++) {
-		src->lanes[i].src = src;
-		src->lanes[i].pages = pages + i * KCKPT_FILL_PAGES;
-		src->lanes[i].bv = bv + i * KCKPT_FILL_PAGES;
-		INIT_WORK_ONSTACK(&src->lanes[i].work, kckpt_fill_lane_work);
-	}
-}
-
-static void kckpt_fill_src_close(struct kckpt_finish *f,
-				 struct kckpt_fill_src *src)
-{
-	int i;
-
-	if (src->direct)
-		fput(src->direct);
-	if (src->map)
-		vm_munmap(src->map, PAGE_ALIGN(f->s->image_size));
-	for (i = 0; i < ARRAY_SIZE(src->lanes); i++)
-		destroy_work_on_stack(&src->lanes[i].work);
-}
-
-static int kckpt_fill_memory(struct kckpt_finish *f)
-{
-	struct kckpt_fill_src src;
-	int i, v = 0, err = 0;
-
-	kckpt_fill_src_open(f, &src);
-	for (i = 0; i < f->s->nr_segs && !err; i++) {
-		const struct kckpt_segment *g = &f->s->segs[i];
-
-		/* segments are sorted and each lies in one VMA (checked) */
-		while (f->s->vmas[v].v.end <= g->vaddr)
-			v++;
-		if (f->s->vmas[v].v.kind == KCKPT_VMA_VDSO)
-			continue;	/* the live vdso is this kernel's */
-		err = kckpt_fill_segment(f, &src, g);
-	}
-	kckpt_fill_src_close(f, &src);
-	return err;
-}
-
 static void kckpt_set_mm(struct kckpt_session *s)
 {
 	struct mm_struct *mm = current->mm;
@@ -509,35 +194,6 @@ static void kckpt_set_thread(struct kckpt_session *s)
 	kckpt_set_robust_list((void __user *)(unsigned long)t->robust_list);
 	current->set_child_tid = (void __user *)(unsigned long)t->set_child_tid;
 	current->clear_child_tid = (void __user *)(unsigned long)t->clear_child_tid;
-}
-
-/* The saved registers, sanitised, except ax (see kckpt_resume). */
-static void kckpt_set_regs(struct kckpt_session *s)
-{
-	const struct user_regs_struct *u = &s->regs;
-	struct pt_regs *regs = current_pt_regs();
-
-	regs->r15 = u->r15;
-	regs->r14 = u->r14;
-	regs->r13 = u->r13;
-	regs->r12 = u->r12;
-	regs->bp = u->bp;
-	regs->bx = u->bx;
-	regs->r11 = u->r11;
-	regs->r10 = u->r10;
-	regs->r9 = u->r9;
-	regs->r8 = u->r8;
-	regs->cx = u->cx;
-	regs->dx = u->dx;
-	regs->si = u->si;
-	regs->di = u->di;
-	regs->ip = u->ip;
-	regs->sp = u->sp;
-	regs->flags = (regs->flags & ~KCKPT_USER_EFLAGS) |
-		      (u->flags & KCKPT_USER_EFLAGS);
-	regs->cs = __USER_CS;
-	regs->ss = __USER_DS;
-	regs->orig_ax = -1;	/* no syscall restart on the way out */
 }
 
 /* What the process sees in ax: the resume code after a self-checkpoint. */
@@ -580,7 +236,7 @@ static long kckpt_become_image(struct kckpt_finish *f)
 	err = kckpt_unmap_helper();
 	for (i = 0; i < f->s->nr_vmas && !err; i++)
 		err = kckpt_map_vma(f, i);
-	err = err ?: kckpt_fill_memory(f);
+	err = err ?: kckpt_fill_memory(f->s, f->buf);
 	err = err ?: kckpt_schedule_resume(f->s, f->args);
 	if (err) {
 		pr_info("restore of pid %d failed after the point of no return (%d): killed\n",
@@ -590,7 +246,7 @@ static long kckpt_become_image(struct kckpt_finish *f)
 	}
 	kckpt_set_mm(f->s);
 	kckpt_set_thread(f->s);
-	kckpt_set_regs(f->s);
+	kckpt_arch_set_user_regs(&f->s->regs);
 	return 0;
 }
 

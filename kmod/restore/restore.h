@@ -8,6 +8,7 @@
 #ifndef _KCKPT_RESTORE_H
 #define _KCKPT_RESTORE_H
 
+#include <linux/bvec.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
 #include <asm/user.h>
@@ -58,21 +59,31 @@ __printf(2, 3) int kckpt_session_refuse(struct kckpt_session *s,
 const struct kckpt_note_ref *kckpt_find_note(struct kckpt_session *s,
 					     u32 type, bool kckpt, u32 index);
 void kckpt_session_free(struct kckpt_session *s);
-
-/* restore_session.c */
-long kckpt_ioc_restore_begin(struct file *dev, const struct kckpt_uarg *ua);
-long kckpt_ioc_restore_note(struct file *dev, const struct kckpt_uarg *ua);
 int kckpt_session_load(struct kckpt_session *s, struct file *image);
 
-/* restore_check.c */
+/* restore/ioc_begin.c */
+long kckpt_ioc_restore_begin(struct file *dev, const struct kckpt_uarg *ua);
+long kckpt_ioc_restore_note(struct file *dev, const struct kckpt_uarg *ua);
+
+/* restore/check.c */
 int kckpt_session_check(struct kckpt_session *s);
 int kckpt_check_owner(struct kckpt_session *s);
 
-/* restore_files.c */
+/* restore/files.c */
 int kckpt_session_open_files(struct kckpt_session *s);
 void kckpt_session_close_files(struct kckpt_session *s);
 
-/* restore_finish.c */
+/*
+ * restore/fill.c: every saved page into the memory FINISH mapped, each
+ * segment's crc32c checked; @buf is KCKPT_FILL_BUF bytes (FINISH takes it
+ * before its point of no return): two batches' page and bio_vec arrays.
+ */
+#define KCKPT_FILL_PAGES	512
+#define KCKPT_FILL_BUF		(KCKPT_FILL_PAGES * 2 * \
+				 (sizeof(struct page *) + sizeof(struct bio_vec)))
+int kckpt_fill_memory(struct kckpt_session *s, void *buf);
+
+/* restore/finish.c */
 long kckpt_ioc_restore_finish(struct file *dev, const struct kckpt_uarg *ua);
 
 #endif /* _KCKPT_RESTORE_H */

@@ -140,11 +140,16 @@ run_kernel() {
 # run_kernels MODE SCRIPT LABEL KERNEL...: each kernel's run, its counts and
 # time added to REPORT.
 run_kernels() {
-	local mode=$1 script=$2 label=$3 k p0 f0 s0 t0
+	local mode=$1 script=$2 label=$3 k p0 f0 s0 t0 log
 	shift 3
+	mkdir -p "$KCKPT_ROOT/build/vm" || die "cannot create build/vm"
 	for k in "$@"; do
 		p0=$PASSED f0=$FAILED s0=$SKIPPED t0=$SECONDS
-		run_kernel "$k" "$mode" "$script"
+		log="$KCKPT_ROOT/build/vm/run-$k.log"
+		run_kernel "$k" "$mode" "$script" > >(tee "$log") 2>&1
+		wait $!	# tee has written the whole log
+		FAILURES="$FAILURES
+$(grep -E '^  FAIL|^    \| ' "$log" | head -n 40 | sed "s/^/[$k] /")"
 		REPORT="$REPORT$(printf '\nvm: %s %s: %d passed, %d failed, %d skipped (%ds)' \
 			"$label" "$k" $((PASSED - p0)) $((FAILED - f0)) \
 			$((SKIPPED - s0)) $((SECONDS - t0)))"
@@ -175,7 +180,7 @@ main() {
 	[ "$mode" = modules ] || [ -x "$KCKPT_ROOT/build/bin/checkpt" ] ||
 		die "build/bin/checkpt is missing: run 'make' first"
 
-	PASSED=0 FAILED=0 SKIPPED=0 REPORT=
+	PASSED=0 FAILED=0 SKIPPED=0 REPORT= FAILURES=
 	run_kernels "$mode" "$script" "kernel" $kernels
 	local total_p=$PASSED total_f=$FAILED total_s=$SKIPPED
 	[ "$mode" = test ] && [ -z "$chosen" ] &&
@@ -184,6 +189,9 @@ main() {
 	[ "$mode" = modules ] && { [ "$FAILED" -eq 0 ]; return; }
 	mkdir -p "$KCKPT_ROOT/build/vm"
 	echo "$total_p $total_f $total_s" >"$KCKPT_ROOT/build/vm/summary"
+	# the failures again, last, where a truncated log still shows them
+	FAILURES=$(echo "$FAILURES" | sed '/^$/d')
+	[ -n "$FAILURES" ] && { echo "vm: what failed:"; echo "$FAILURES" | head -n 80; }
 	echo "$REPORT" | sed '/^$/d'
 	echo "vm: $total_p passed, $total_f failed, $total_s skipped"
 	[ "$total_f" -eq 0 ]

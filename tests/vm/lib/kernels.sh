@@ -165,8 +165,8 @@ kernel_vmlinuz() {
 # every package of that release it depends on, transitively.
 kernel_image_debs() {
 	local suite=$1 rel=$2 todo="linux-image-$2" seen= p
-	while [ -n "$todo" ]; do
-		set -- $todo
+	# shellcheck disable=SC2086
+	while set -- $todo && [ $# -gt 0 ]; do
 		p=$1; shift; todo="$*"
 		case " $seen " in *" $p "*) continue ;; esac
 		seen="$seen $p"
