@@ -17,11 +17,11 @@ KDIR ?= /lib/modules/$(shell uname -r)/build
 KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 PREFIX ?= /usr/local
 DOTNET ?= dotnet
-CFLAGS_TESTS := -O2 -g -Wall -Wextra -Werror -Ikmod/include -pthread
+CFLAGS_TESTS := -O2 -g -Wall -Wextra -Werror -Iinclude -pthread
 
 B := build
 TEST_PROGS := $(patsubst tests/vm/progs/%.c,$(B)/tests/%,$(wildcard tests/vm/progs/*.c))
-KMOD_SRC := $(wildcard kmod/*/*.c kmod/*/*.h kmod/include/uapi/*.h) kmod/Kbuild kmod/Makefile
+KMOD_SRC := $(wildcard kmod/*.c kmod/*/*.c kmod/*/*.h include/uapi/*.h) kmod/Kbuild kmod/Makefile
 TTY_SRC := $(wildcard tty-hook/*.c tty-hook/*.h) tty-hook/Kbuild tty-hook/Makefile
 
 all: managed test-progs $(B)/bin/kckpt-restore
@@ -37,7 +37,7 @@ managed:
 
 test-progs: $(TEST_PROGS)
 
-$(B)/tests/%: tests/vm/progs/%.c $(wildcard tests/vm/progs/*.h) kmod/include/uapi/kckpt.h
+$(B)/tests/%: tests/vm/progs/%.c $(wildcard tests/vm/progs/*.h) include/uapi/kckpt.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_TESTS) -o $@ $<
 
@@ -50,7 +50,7 @@ LIBKCKPT_DIR := syscall-shim/libkckpt
 LIBKCKPT_MAN_LINKS := checkpt_fd checkpt_fd2 kckpt_strerror kckpt_sigckpt \
 	kckpt_sigckptexit kckpt_atcheckpoint kckpt_atrestore
 CFLAGS_LIB := -O2 -g -Wall -Wextra -Werror -fPIC -fvisibility=hidden \
-	-Ikmod/include -I$(LIBKCKPT_DIR)
+	-Iinclude -I$(LIBKCKPT_DIR)
 CFLAGS_EXAMPLES := -O2 -g -Wall -Wextra -Werror -I$(LIBKCKPT_DIR)
 EXAMPLES := $(patsubst syscall-shim/examples/%.c,$(B)/examples/%,$(wildcard syscall-shim/examples/*.c)) \
 	$(B)/examples/readme_example $(B)/examples/man_example
@@ -59,7 +59,7 @@ all: libkckpt examples
 
 libkckpt: $(B)/lib/libkckpt.a $(B)/lib/libkckpt.so
 
-$(B)/lib/libkckpt.o: $(LIBKCKPT_DIR)/libkckpt.c $(LIBKCKPT_DIR)/kckpt.h kmod/include/uapi/kckpt.h
+$(B)/lib/libkckpt.o: $(LIBKCKPT_DIR)/libkckpt.c $(LIBKCKPT_DIR)/kckpt.h include/uapi/kckpt.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_LIB) -c -o $@ $<
 
@@ -119,11 +119,11 @@ uninstall-libkckpt:
 # and no SSE/x87 (it loads the image's xstate) - see its main.c.
 CFLAGS_RESTORE := -static -nostdlib -nostartfiles -ffreestanding \
 	-fno-stack-protector -fno-builtin -fno-pie -no-pie -O2 -Wall -Wextra \
-	-Werror -Ikmod/include -mgeneral-regs-only -fcf-protection=none \
+	-Werror -Iinclude -mgeneral-regs-only -fcf-protection=none \
 	-fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections \
 	-Wl,--gc-sections -Wl,-z,noexecstack -Wl,--build-id=none
 
-$(B)/bin/kckpt-restore: $(wildcard syscall-shim/kckpt-restore/*.c syscall-shim/kckpt-restore/*.h) kmod/include/uapi/kckpt.h
+$(B)/bin/kckpt-restore: $(wildcard syscall-shim/kckpt-restore/*.c syscall-shim/kckpt-restore/*.h) include/uapi/kckpt.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_RESTORE) -o $@ $(filter %.c,$^)
 
@@ -132,7 +132,7 @@ $(B)/bin/kckpt-restore: $(wildcard syscall-shim/kckpt-restore/*.c syscall-shim/k
 module: $(KMOD_SRC) $(TTY_SRC) VERSION
 	@test -n "$(KREL)" || { echo "no kernel headers at KDIR=$(KDIR)"; exit 2; }
 	@set -e; o=$(B)/$(KREL)/obj.$$$$; rm -rf $$o; mkdir -p $$o/tty-hook; \
-	cp -r kmod/. VERSION $$o/; \
+	cp -r kmod/. VERSION $$o/; cp -r include/. $$o/include/; \
 	$(MAKE) -C $$o KDIR=$(KDIR); \
 	cp -r tty-hook/. $$o/tty-hook/; \
 	$(MAKE) -C $$o/tty-hook KDIR=$(KDIR); \
@@ -179,7 +179,7 @@ install-cli: all
 	rm -rf $(PREFIX)/lib/kckpt && mkdir -p $(PREFIX)/lib/kckpt $(PREFIX)/bin
 	cp -r $(B)/bin/. $(PREFIX)/lib/kckpt/
 	ln -sf $(PREFIX)/lib/kckpt/checkpt $(PREFIX)/bin/checkpt
-	install -D -m 0644 kmod/include/uapi/kckpt.h $(PREFIX)/include/linux/kckpt.h
+	install -D -m 0644 include/uapi/kckpt.h $(PREFIX)/include/linux/kckpt.h
 
 uninstall:
 	rm -f /lib/modules/$(KREL)/extra/kckpt.ko /lib/modules/$(KREL)/extra/kckpt_tty.ko
@@ -192,6 +192,7 @@ uninstall:
 dkms-source:
 	rm -rf $(DESTDIR)/usr/src/kckpt-$(VERSION) && mkdir -p $(DESTDIR)/usr/src/kckpt-$(VERSION)/tty-hook
 	cp -r kmod/. VERSION $(DESTDIR)/usr/src/kckpt-$(VERSION)/
+	cp -r include/. $(DESTDIR)/usr/src/kckpt-$(VERSION)/include/
 	cp -r tty-hook/. $(DESTDIR)/usr/src/kckpt-$(VERSION)/tty-hook/
 	sed 's/@VERSION@/$(VERSION)/' dkms.conf >$(DESTDIR)/usr/src/kckpt-$(VERSION)/dkms.conf
 

@@ -11,7 +11,7 @@
  * the image's, sets the registers and returns straight into the
  * checkpointed context - never back here, unless it failed before its
  * point of no return. The protocol and every structure are in
- * kmod/include/uapi/kckpt.h ("Restore": BEGIN -> NOTE... -> FINISH).
+ * include/uapi/kckpt.h ("Restore": BEGIN -> NOTE... -> FINISH).
  * Single-threaded images only.
  *
  * Exit status: 5 when the restore fails (DragonFly checkpt's code), with

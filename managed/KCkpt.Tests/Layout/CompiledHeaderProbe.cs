@@ -86,10 +86,10 @@ public abstract class CompiledHeaderProbe : IDisposable
     }
 }
 
-/// <summary>kmod/include/uapi/kckpt.h, compiled with <see cref="UapiFacts"/>.</summary>
+/// <summary>include/uapi/kckpt.h, compiled with <see cref="UapiFacts"/>.</summary>
 public sealed class UapiHeaderProbe() : CompiledHeaderProbe(UapiFacts.All, ["\"kckpt.h\""], "-I", Path.GetDirectoryName(HeaderPath)!)
 {
-    public static readonly string HeaderPath = RepoRoot.File("kmod", "include", "uapi", "kckpt.h");
+    public static readonly string HeaderPath = RepoRoot.File("include", "uapi", "kckpt.h");
 }
 
 /// <summary>The C library's headers, compiled with <see cref="LibcFacts"/>.</summary>

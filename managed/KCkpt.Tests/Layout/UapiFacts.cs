@@ -5,7 +5,7 @@ using static Interop.Uapi;
 namespace KCkpt.Tests.Layout;
 
 /// <summary>
-/// Everything kmod/include/uapi/kckpt.h defines, paired with its C# mirror in KCkpt.Uapi.
+/// Everything include/uapi/kckpt.h defines, paired with its C# mirror in KCkpt.Uapi.
 /// A new constant is one line; a new struct is one SizeOf line and one OffsetOf line per field.
 /// </summary>
 public static class UapiFacts

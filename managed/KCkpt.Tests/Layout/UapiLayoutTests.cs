@@ -4,7 +4,7 @@ using static Interop.Uapi;
 
 namespace KCkpt.Tests.Layout;
 
-/// <summary>The C# mirror (Interop.Uapi) agrees with kmod/include/uapi/kckpt.h as cc compiles it.</summary>
+/// <summary>The C# mirror (Interop.Uapi) agrees with include/uapi/kckpt.h as cc compiles it.</summary>
 public sealed class UapiLayoutTests(UapiHeaderProbe probe) : IClassFixture<UapiHeaderProbe>
 {
     private static readonly string Header = File.ReadAllText(UapiHeaderProbe.HeaderPath);

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 internal static partial class Interop
 {
     /// <summary>
-    /// The one C# mirror of kmod/include/uapi/kckpt.h. Names follow the header
+    /// The one C# mirror of include/uapi/kckpt.h. Names follow the header
     /// (KCKPT_FOO_BAR is FooBar here); the host test UapiLayoutTests checks every
     /// value, size and offset against the header compiled with cc.
     /// </summary>

@@ -77,7 +77,7 @@ prepare_binaries() {
 			eval "${p^^}=\$BIN/\$p"
 		else
 			log "compiling $p in the guest"
-			gcc -O2 -Wall -Wextra -I"$KCKPT_ROOT/kmod/include" \
+			gcc -O2 -Wall -Wextra -I"$KCKPT_ROOT/include" \
 				-o "/tmp/$p" "$BENCH_SRC/$p.c" || return 1
 			eval "${p^^}=/tmp/\$p"
 		fi

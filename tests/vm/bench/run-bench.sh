@@ -28,7 +28,7 @@ done
 
 mkdir -p "$BIN" || exit 2
 for p in bench_target bench_ckpt bench_restore; do
-	${CC:-gcc} -O2 -g -Wall -Wextra -Werror -I"$ROOT/kmod/include" \
+	${CC:-gcc} -O2 -g -Wall -Wextra -Werror -I"$ROOT/include" \
 		-o "$BIN/$p" "$ROOT/tests/vm/bench/$p.c" || exit 2
 done
 # The guest starts with an empty environment: hand the settings over in a

@@ -9,7 +9,7 @@ CHECKPT="$KCKPT_ROOT/build/bin/checkpt"
 KCKPT_KO="$KCKPT_ROOT/build/$KCKPT_RELEASE/kckpt.ko"
 KCKPT_TTY_KO="$KCKPT_ROOT/build/$KCKPT_RELEASE/kckpt_tty.ko"
 KCKPT_PROGS="$KCKPT_ROOT/build/tests"
-KCKPT_HEADER="$KCKPT_ROOT/kmod/include/uapi/kckpt.h"
+KCKPT_HEADER="$KCKPT_ROOT/include/uapi/kckpt.h"
 
 pass() { echo "PASS: $*"; exit 0; }
 fail() { echo "FAIL: $*"; exit 1; }
