@@ -6,12 +6,20 @@
 #ifndef _KCKPT_INTERNAL_H
 #define _KCKPT_INTERNAL_H
 
+#include <linux/gfp.h>
 #include <linux/types.h>
 #include <uapi/kckpt.h>
 
 /* Feature bits this build of the module really implements. */
 #define KCKPT_FEATURES_IMPLEMENTED	(KCKPT_FEAT_CHECKPOINT | KCKPT_FEAT_RESTORE | \
 					 KCKPT_FEAT_REQUEST | KCKPT_FEAT_RESTORE_DRY_RUN)
+
+/*
+ * For memory whose size an image, an ioctl or the target process decides:
+ * charged to the caller's memory cgroup, and no allocation warning when a
+ * hostile size cannot be had (the caller gets -ENOMEM and a reason).
+ */
+#define KCKPT_GFP_SIZED		(GFP_KERNEL_ACCOUNT | __GFP_NOWARN)
 
 struct file;
 struct file_operations;

@@ -95,7 +95,7 @@ int kckpt_collect_fds(struct kckpt_dump *d)
 	unsigned int fd, max = kckpt_fd_limit(NULL, 0);
 	int err = 0;
 
-	d->fds = kvcalloc(max, sizeof(*d->fds), GFP_KERNEL);
+	d->fds = kvcalloc(max, sizeof(*d->fds), KCKPT_GFP_SIZED);
 	if (!d->fds)
 		return -ENOMEM;
 	for (fd = 0; fd < max && !err; fd++) {

@@ -448,7 +448,7 @@ static int kckpt_note_pending(struct kckpt_dump *d)
 	struct kckpt_siginfo *si;
 	int n, err;
 
-	si = kvcalloc(KCKPT_MAX_PENDING, sizeof(*si), GFP_KERNEL);
+	si = kvcalloc(KCKPT_MAX_PENDING, sizeof(*si), KCKPT_GFP_SIZED);
 	if (!si)
 		return -ENOMEM;
 	spin_lock_irq(&current->sighand->siglock);

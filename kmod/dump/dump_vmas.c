@@ -17,6 +17,7 @@
 #include <linux/magic.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/pgtable.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
@@ -130,7 +131,7 @@ int kckpt_collect_vmas(struct kckpt_dump *d)
 
 	mmap_read_lock(d->mm);
 	cap = d->mm->map_count;
-	d->vmas = kvcalloc(cap, sizeof(*d->vmas), GFP_KERNEL);
+	d->vmas = kvcalloc(cap, sizeof(*d->vmas), KCKPT_GFP_SIZED);
 	if (!d->vmas)
 		err = -ENOMEM;
 	kckpt_for_each_vma(vmi, vma) {
@@ -219,6 +220,46 @@ static int kckpt_save_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
 	return err;
 }
 
+/*
+ * The first address from @addr (below @end) that has a page table down to
+ * its PMD: whole empty PMDs, PUDs and P4Ds/PGDs of a reservation touched
+ * once (a GC heap of hundreds of GiB, say) are stepped over, not walked a
+ * page at a time. A present entry proves nothing: GUP then decides, page
+ * by page, within that PMD. Under the mmap lock, the target parked.
+ */
+static unsigned long kckpt_skip_holes(struct mm_struct *mm, unsigned long addr,
+				      unsigned long end)
+{
+	while (addr < end) {
+		pgd_t *pgd = pgd_offset(mm, addr);
+		p4d_t *p4d;
+		pud_t *pud;
+
+		if (pgd_none(READ_ONCE(*pgd))) {
+			addr = pgd_addr_end(addr, end);
+			continue;
+		}
+		p4d = p4d_offset(pgd, addr);
+		if (p4d_none(READ_ONCE(*p4d))) {
+			addr = p4d_addr_end(addr, end);
+			continue;
+		}
+		pud = pud_offset(p4d, addr);
+		if (pud_none(READ_ONCE(*pud))) {
+			addr = pud_addr_end(addr, end);
+			continue;
+		}
+		if (pud_bad(READ_ONCE(*pud)))	/* a huge PUD: let GUP see */
+			return addr;
+		if (pmd_none(READ_ONCE(*pmd_offset(pud, addr)))) {
+			addr = pmd_addr_end(addr, end);
+			continue;
+		}
+		return addr;
+	}
+	return end;
+}
+
 static int kckpt_dump_vma_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
 				struct page **pages)
 {
@@ -226,13 +267,18 @@ static int kckpt_dump_vma_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
 	int err;
 
 	while (addr < s->end) {
-		unsigned long nr = min_t(unsigned long, KCKPT_GUP_BATCH,
-					 (s->end - addr) >> PAGE_SHIFT);
+		unsigned long nr;
 		long got;
 
 		mmap_read_lock(d->mm);
-		got = kckpt_gup(d->mm, addr, nr, FOLL_DUMP | FOLL_FORCE, pages);
+		addr = kckpt_skip_holes(d->mm, addr, s->end);
+		nr = min_t(unsigned long, KCKPT_GUP_BATCH,
+			   (s->end - addr) >> PAGE_SHIFT);
+		got = nr ? kckpt_gup(d->mm, addr, nr, FOLL_DUMP | FOLL_FORCE,
+				     pages) : 0;
 		mmap_read_unlock(d->mm);
+		if (!nr)
+			break;
 		if (got == -EFAULT || got == 0) {	/* a page never populated */
 			addr += PAGE_SIZE;
 			continue;
@@ -264,7 +310,7 @@ int kckpt_write_memory(struct kckpt_dump *d)
 		err = kckpt_image_vma_begin(&d->img, s->start, s->prot);
 		if (!err && kckpt_vma_may_hold_pages(s)) {
 			s->bitmap = kvcalloc(BITS_TO_LONGS(kckpt_vma_pages(s)),
-					     sizeof(long), GFP_KERNEL);
+					     sizeof(long), KCKPT_GFP_SIZED);
 			err = s->bitmap ? kckpt_dump_vma_pages(d, s, pages) :
 					  -ENOMEM;
 		}
@@ -364,7 +410,7 @@ int kckpt_vdso_identity(struct kckpt_dump *d, u64 *start, u64 *size, u32 *crc)
 		return 0;
 	*start = s->start;
 	*size = s->end - s->start;
-	buf = kvmalloc(*size, GFP_KERNEL);
+	buf = kvmalloc(*size, KCKPT_GFP_SIZED);
 	if (!buf)
 		return -ENOMEM;
 	if (copy_from_user(buf, (void __user *)s->start, *size))

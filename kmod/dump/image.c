@@ -32,7 +32,7 @@ int kckpt_buf_append(struct kckpt_buf *b, const void *p, size_t n)
 {
 	if (b->len + n > b->cap) {
 		size_t cap = max3(b->cap * 2, b->len + n, (size_t)4096);
-		u8 *data = kvmalloc(cap, GFP_KERNEL);
+		u8 *data = kvmalloc(cap, KCKPT_GFP_SIZED);
 
 		if (!data)
 			return -ENOMEM;

@@ -270,7 +270,7 @@ static int kckpt_check_vmas(struct kckpt_session *s)
 		n += s->refs[i].kckpt && s->refs[i].type == KCKPT_NT_VMA;
 	if (!n || n > KCKPT_MAX_VMAS)
 		return kckpt_session_refuse(s, "the image has %d VMAs", n);
-	s->vmas = kvcalloc(n, sizeof(*s->vmas), GFP_KERNEL);
+	s->vmas = kvcalloc(n, sizeof(*s->vmas), KCKPT_GFP_SIZED);
 	if (!s->vmas)
 		return -ENOMEM;
 	for (i = 0; i < s->nr_refs; i++) {
@@ -308,7 +308,7 @@ static int kckpt_check_segments(struct kckpt_session *s)
 	if (!r || r->len % sizeof(struct kckpt_segment))
 		return kckpt_session_refuse(s, "bad segment table");
 	s->nr_segs = r->len / sizeof(struct kckpt_segment);
-	s->segs = kvmalloc(r->len + 1, GFP_KERNEL);
+	s->segs = kvmalloc(r->len + 1, KCKPT_GFP_SIZED);
 	if (!s->segs)
 		return -ENOMEM;
 	memcpy(s->segs, s->notes + r->off, r->len);
@@ -397,7 +397,7 @@ static int kckpt_check_vdso(struct kckpt_session *s)
 
 	if (!start || !s->hdr.vdso_size || s->hdr.vdso_size > SZ_1M)
 		return kckpt_session_refuse(s, "no vdso to compare");
-	buf = kvmalloc(s->hdr.vdso_size, GFP_KERNEL);
+	buf = kvmalloc(s->hdr.vdso_size, KCKPT_GFP_SIZED);
 	if (!buf)
 		return -ENOMEM;
 	if (copy_from_user(buf, (void __user *)start, s->hdr.vdso_size) ||

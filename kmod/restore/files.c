@@ -8,10 +8,12 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mman.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
 
 #include "core/file_id.h"
+#include "core/kckpt.h"
 #include "restore/restore.h"
 
 static bool kckpt_vma_is_file(const struct kckpt_vma *v)
@@ -65,11 +67,31 @@ static struct file *kckpt_open_vma_file(struct kckpt_session *s, int i)
 	return file;
 }
 
-int kckpt_session_open_files(struct kckpt_session *s)
+/*
+ * The session holds one open file per file mapping until FINISH: as many
+ * as the caller may have open (RLIMIT_NOFILE), no more.
+ */
+static int kckpt_check_file_count(struct kckpt_session *s)
 {
+	unsigned long n = 0, max = rlimit(RLIMIT_NOFILE);
 	int i;
 
-	s->files = kvcalloc(s->nr_vmas, sizeof(*s->files), GFP_KERNEL);
+	for (i = 0; i < s->nr_vmas; i++)
+		n += kckpt_vma_is_file(&s->vmas[i].v);
+	if (n > max)
+		return kckpt_session_refuse(s, "the image maps %lu files, more than your RLIMIT_NOFILE (%lu) lets you open",
+					    n, max);
+	return 0;
+}
+
+int kckpt_session_open_files(struct kckpt_session *s)
+{
+	int i, err;
+
+	err = kckpt_check_file_count(s);
+	if (err)
+		return err;
+	s->files = kvcalloc(s->nr_vmas, sizeof(*s->files), KCKPT_GFP_SIZED);
 	if (!s->files)
 		return -ENOMEM;
 	for (i = 0; i < s->nr_vmas; i++) {

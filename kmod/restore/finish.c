@@ -108,7 +108,7 @@ static int kckpt_unmap_helper(void)
 	KCKPT_VMA_ITERATOR(vmi, mm);
 
 	mmap_read_lock(mm);
-	ranges = kvmalloc_array(mm->map_count * 2, sizeof(*ranges), GFP_KERNEL);
+	ranges = kvmalloc_array(mm->map_count * 2, sizeof(*ranges), KCKPT_GFP_SIZED);
 	kckpt_for_each_vma(vmi, vma) {
 		if (!ranges || n == mm->map_count)
 			break;

@@ -131,9 +131,9 @@ static int kckpt_load_notes(struct kckpt_session *s,
 	}
 	if (!total)
 		return kckpt_session_refuse(s, "the image has no notes");
-	s->notes = kvmalloc(total, GFP_KERNEL);
+	s->notes = kvmalloc(total, KCKPT_GFP_SIZED);
 	s->refs = kvcalloc(total / sizeof(struct elf64_note) + 1,
-			   sizeof(*s->refs), GFP_KERNEL);
+			   sizeof(*s->refs), KCKPT_GFP_SIZED);
 	if (!s->notes || !s->refs)
 		return -ENOMEM;
 	for (i = 0; i < n; i++) {
@@ -165,7 +165,7 @@ int kckpt_session_load(struct kckpt_session *s, struct file *image)
 	if (err)
 		return err;
 	len = (size_t)eh.e_phnum * sizeof(*ph);
-	ph = kvmalloc(len, GFP_KERNEL);
+	ph = kvmalloc(len, KCKPT_GFP_SIZED);
 	if (!ph)
 		return -ENOMEM;
 	err = kckpt_read_exact(s, ph, len, eh.e_phoff);

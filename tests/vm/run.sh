@@ -70,7 +70,7 @@ write_job() {
 	local rel=$1 out=$2 script=$3
 	cat >"$out/job.sh" <<JOB
 export KCKPT_ROOT='$KCKPT_ROOT' KCKPT_RELEASE='$rel' KCKPT_OUT=/kckpt-out
-export KCKPT_VM_TESTS='${KCKPT_VM_TESTS:-*}'
+export KCKPT_VM_TESTS='${KCKPT_VM_TESTS:-*}' KCKPT_TEST_TIMEOUT='${KCKPT_TEST_TIMEOUT:-600}'
 export KCKPT_KERNEL_ROOT='$(kernel_root "$rel")'
 # The checkout itself is shared (a second 9p export) and mounted at its own
 # path with a tmpfs overlay: a checkout under /tmp, which the guest's own
