@@ -408,8 +408,9 @@ static void kckpt_fill_sigactions(struct kckpt_sigaction *sa)
 }
 
 /*
- * Appends the queued signals of @q to @out (at most @max entries); a
- * pending bit without a queue entry becomes a SI_KERNEL siginfo.
+ * Appends the queued signals of @q to @out (at most @max entries, else
+ * -ENOSPC); a pending bit without a queue entry becomes a SI_KERNEL
+ * siginfo.
  */
 static int kckpt_fill_queue(struct sigpending *q, u32 queue, pid_t tid,
 			    struct kckpt_siginfo *out, int max)
@@ -420,18 +421,20 @@ static int kckpt_fill_queue(struct sigpending *q, u32 queue, pid_t tid,
 
 	list_for_each_entry(sq, &q->list, list) {
 		if (n == max)
-			return n;
+			return -ENOSPC;
 		out[n].queue = queue;
 		out[n].tid = tid;
 		memcpy(out[n].info, &sq->info, sizeof(sq->info));
 		seen |= 1ULL << (sq->info.si_signo - 1);
 		n++;
 	}
-	for (sig = 1; sig <= KCKPT_NSIG && n < max; sig++) {
+	for (sig = 1; sig <= KCKPT_NSIG; sig++) {
 		kernel_siginfo_t info = { .si_signo = sig, .si_code = SI_KERNEL };
 
 		if (!(bits & ~seen & (1ULL << (sig - 1))))
 			continue;
+		if (n == max)
+			return -ENOSPC;
 		out[n].queue = queue;
 		out[n].tid = tid;
 		memcpy(out[n].info, &info, sizeof(info));
@@ -446,7 +449,7 @@ static int kckpt_note_pending(struct kckpt_dump *d)
 {
 	pid_t tid = task_pid_nr_ns(current, d->req->pidns);
 	struct kckpt_siginfo *si;
-	int n, err;
+	int n, shared, err;
 
 	si = kvcalloc(KCKPT_MAX_PENDING, sizeof(*si), KCKPT_GFP_SIZED);
 	if (!si)
@@ -454,10 +457,18 @@ static int kckpt_note_pending(struct kckpt_dump *d)
 	spin_lock_irq(&current->sighand->siglock);
 	n = kckpt_fill_queue(&current->pending, KCKPT_SIGQ_THREAD, tid, si,
 			     KCKPT_MAX_PENDING);
-	n += kckpt_fill_queue(&current->signal->shared_pending,
-			      KCKPT_SIGQ_SHARED, 0, si + n,
-			      KCKPT_MAX_PENDING - n);
+	shared = n < 0 ? 0 :
+		 kckpt_fill_queue(&current->signal->shared_pending,
+				  KCKPT_SIGQ_SHARED, 0, si + n,
+				  KCKPT_MAX_PENDING - n);
 	spin_unlock_irq(&current->sighand->siglock);
+	if (n < 0 || shared < 0) {
+		kvfree(si);
+		kckpt_reason(d->req, "more than %d signals are queued, more than an image holds",
+			     KCKPT_MAX_PENDING);
+		return -EOPNOTSUPP;
+	}
+	n += shared;
 	err = kckpt_note_add(&d->img, KCKPT_NOTE_NAME, KCKPT_NT_SIGPENDING, si,
 			     n * sizeof(*si));
 	kvfree(si);
