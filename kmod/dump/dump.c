@@ -10,9 +10,11 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/path.h>
+#include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 
 #include "core/compat.h"
@@ -77,22 +79,70 @@ static int kckpt_note_segments(struct kckpt_dump *d)
 }
 
 /* The notes that describe the process, then its memory, then the rest. */
+/*
+ * The image is written from the target's own context, where its own
+ * RLIMIT_FSIZE would apply to a file it never asked to write (and
+ * SIGXFSZ kill it): lifted for the time of the write, under the lock
+ * prlimit takes, and put back unless someone set another value meanwhile.
+ * The process note has recorded the real one before.
+ */
+static unsigned long kckpt_lift_fsize(void)
+{
+	struct rlimit *r = &current->signal->rlim[RLIMIT_FSIZE];
+	unsigned long old;
+
+	task_lock(current->group_leader);
+	old = r->rlim_cur;
+	r->rlim_cur = RLIM_INFINITY;
+	task_unlock(current->group_leader);
+	return old;
+}
+
+static void kckpt_put_fsize(unsigned long old)
+{
+	struct rlimit *r = &current->signal->rlim[RLIMIT_FSIZE];
+
+	task_lock(current->group_leader);
+	if (r->rlim_cur == RLIM_INFINITY)
+		r->rlim_cur = old;
+	task_unlock(current->group_leader);
+}
+
+/* The process's state, as notes kept in memory until the end. */
+static int kckpt_collect_notes(struct kckpt_dump *d)
+{
+	int err;
+
+	err = kckpt_note_image_header(d);
+	err = err ?: kckpt_note_threads(d);
+	err = err ?: kckpt_note_process(d);
+	err = err ?: kckpt_note_signals(d);
+	err = err ?: kckpt_note_file_map(d);
+	return err ?: kckpt_note_fds(d);
+}
+
+/* The pages, then the notes and headers that describe them. */
+static int kckpt_write_data(struct kckpt_dump *d)
+{
+	unsigned long fsize = kckpt_lift_fsize();
+	int err;
+
+	err = kckpt_write_memory(d);
+	err = err ?: kckpt_note_vmas(d);
+	err = err ?: kckpt_note_segments(d);
+	err = err ?: kckpt_note_manifest(d);
+	err = err ?: kckpt_image_finish(&d->img);
+	kckpt_put_fsize(fsize);
+	return err;
+}
+
 static int kckpt_write_image(struct kckpt_dump *d)
 {
 	int err;
 
 	err = kckpt_image_init(&d->img, d->req->image);
-	err = err ?: kckpt_note_image_header(d);
-	err = err ?: kckpt_note_threads(d);
-	err = err ?: kckpt_note_process(d);
-	err = err ?: kckpt_note_signals(d);
-	err = err ?: kckpt_note_file_map(d);
-	err = err ?: kckpt_note_fds(d);
-	err = err ?: kckpt_write_memory(d);
-	err = err ?: kckpt_note_vmas(d);
-	err = err ?: kckpt_note_segments(d);
-	err = err ?: kckpt_note_manifest(d);
-	err = err ?: kckpt_image_finish(&d->img);
+	err = err ?: kckpt_collect_notes(d);
+	err = err ?: kckpt_write_data(d);
 	if (err == -E2BIG)
 		kckpt_reason(d->req, "the memory map is too fragmented for one image");
 	else if (err)
