@@ -87,8 +87,9 @@ struct kckpt_version {
  *		written from offset 0 (the caller renames it into place);
  *		-1 with KCKPT_CKPT_CREATE
  * @proof_fd:	in: an fd of /proc/@pid/mem opened by the caller (proves
- *		ptrace-attach rights), or -1 with CAP_CHECKPOINT_RESTORE +
- *		CAP_SYS_PTRACE, or for KCKPT_PID_SELF
+ *		ptrace-attach rights, Yama and LSM policy included), root
+ *		too; -1 for KCKPT_PID_SELF. CAP_CHECKPOINT_RESTORE +
+ *		CAP_SYS_PTRACE only lift the rule that the target be dumpable
  * @resume_code: in: self only: what the restored process sees as the return
  *		value of this ioctl (0 means KCKPT_DEFAULT_RESUME)
  * @manifest:	in: user pointer to opaque bytes stored verbatim in the image

@@ -73,8 +73,13 @@ static int kckpt_check_access(struct task_struct *task, int proof_fd,
 		kckpt_reason(req, "the target has no user memory (kernel thread or exiting)");
 		return -EINVAL;
 	}
-	if (!privileged && (proof_fd < 0 || !kckpt_proof_matches(proof_fd, mm))) {
-		kckpt_reason(req, "permission denied: pass an open /proc/%d/mem (proof of ptrace rights) or hold CAP_CHECKPOINT_RESTORE and CAP_SYS_PTRACE",
+	/*
+	 * The proof for everyone, root too: opening /proc/PID/mem is where
+	 * Yama and the LSMs have their say; the capabilities only lift the
+	 * dumpable rule (setuid, PR_SET_DUMPABLE 0).
+	 */
+	if (proof_fd < 0 || !kckpt_proof_matches(proof_fd, mm)) {
+		kckpt_reason(req, "permission denied: pass an open /proc/%d/mem (proof of ptrace rights, which Yama and the LSMs check)",
 			     task_tgid_vnr(task));
 		err = -EPERM;
 	} else if (!privileged && kckpt_dumpable(task, mm) != KCKPT_DUMPABLE_USER) {
