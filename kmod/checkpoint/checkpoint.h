@@ -15,7 +15,8 @@ struct kckpt_uarg;
 
 /* req.c */
 struct kckpt_dump_req *kckpt_dump_req_alloc(void);
-void kckpt_dump_req_free(struct kckpt_dump_req *req);
+void kckpt_dump_req_get(struct kckpt_dump_req *req);
+void kckpt_dump_req_put(struct kckpt_dump_req *req);
 void kckpt_after_dump(u32 flags);
 int kckpt_checkpoint_here(struct kckpt_dump_req *req);
 

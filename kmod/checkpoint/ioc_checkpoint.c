@@ -268,6 +268,6 @@ long kckpt_ioc_checkpoint(struct file *dev, const struct kckpt_uarg *ua)
 	memcpy(arg.reason, req->reason, sizeof(arg.reason));
 	if (kckpt_copy_struct_out(ua, &arg, sizeof(arg)) && !err)
 		err = -EFAULT;
-	kckpt_dump_req_free(req);
+	kckpt_dump_req_put(req);
 	return err;
 }

@@ -3,12 +3,14 @@
  * Parking another process at a safe point: a task_work queued with
  * TWA_SIGNAL runs in the target's own context on its way back to user mode
  * (interrupting an interruptible sleep), and the image is written from
- * there. The request is reference counted: the caller may give up waiting
- * (timeout, fatal signal) before the target gets there, in which case the
- * queued work finds it abandoned and does nothing. The work also holds a
- * module reference until it has run. A detached request (the terminal's
- * checkpoint character) has no waiter: the work owns the request, frees it
- * and logs the outcome.
+ * there. The park and the request are reference counted: the caller may
+ * give up waiting (timeout, fatal signal) before the target gets there, in
+ * which case the queued work finds it abandoned and does nothing; killed
+ * after the target has started, the caller marks the request cancelled and
+ * leaves at once (the target stops at its next batch and commits nothing),
+ * so no wait of the caller's is unkillable. The work also holds a module
+ * reference until it has run. A detached request (the terminal's
+ * checkpoint character) has no waiter: the work logs the outcome.
  */
 #include <linux/completion.h>
 #include <linux/err.h>
@@ -64,7 +66,7 @@ static int kckpt_park_work(struct kckpt_dump_req *req)
 	return req->run ? req->run(req) : kckpt_checkpoint_here(req);
 }
 
-/* A detached request's outcome goes to the kernel log; then it is freed. */
+/* A detached request's outcome goes to the kernel log. */
 static void kckpt_park_log(struct kckpt_dump_req *req, int err)
 {
 	if (err)
@@ -74,7 +76,6 @@ static void kckpt_park_log(struct kckpt_dump_req *req, int err)
 	else if (req->action == KCKPT_ACT_CHECKPOINTED)
 		pr_info("pid %d (%s) checkpointed to %s\n", task_tgid_nr(current),
 			current->comm, req->path);
-	kckpt_dump_req_free(req);
 }
 
 static void kckpt_park_run(struct callback_head *work)
@@ -93,6 +94,7 @@ static void kckpt_park_run(struct callback_head *work)
 			kckpt_park_log(p->req, p->result);
 		complete(&p->done);
 	}
+	kckpt_dump_req_put(p->req);
 	kckpt_park_put(p);
 	module_put(THIS_MODULE);
 }
@@ -126,9 +128,11 @@ static struct kckpt_park *kckpt_park_queue(struct task_struct *task,
 	init_task_work(&p->work, kckpt_park_run);
 
 	kref_get(&p->ref);		/* the work's reference */
+	kckpt_dump_req_get(req);	/* the work's, too */
 	__module_get(THIS_MODULE);
 	if (task_work_add(task, &p->work, TWA_SIGNAL)) {
 		module_put(THIS_MODULE);
+		kckpt_dump_req_put(req);
 		kckpt_park_put(p);
 		kckpt_park_put(p);
 		kckpt_reason(req, "the target is exiting");
@@ -147,7 +151,7 @@ static void kckpt_park_progress(struct kckpt_dump_req *req)
 /*
  * Waits for the parked dump, telling the caller its progress every tick.
  * Until the target starts, a fatal signal or the timeout abandons the
- * request; once it has started, the request stays ours until it ends.
+ * request; once it has started, a fatal signal cancels it and returns.
  */
 int kckpt_park_and_dump(struct task_struct *task, struct kckpt_dump_req *req,
 			u32 timeout_ms)
@@ -177,8 +181,10 @@ int kckpt_park_and_dump(struct task_struct *task, struct kckpt_dump_req *req,
 			}
 		}
 		if (left < 0) {
-			wait_for_completion(&p->done);
-			break;
+			/* the work holds @req until the target has stopped */
+			WRITE_ONCE(req->cancelled, true);
+			err = -EINTR;
+			goto out;
 		}
 		kckpt_park_progress(req);
 	}
@@ -193,7 +199,7 @@ int kckpt_park_detached(struct task_struct *task, struct kckpt_dump_req *req)
 	struct kckpt_park *p = kckpt_park_queue(task, req, true);
 
 	if (IS_ERR(p))
-		return PTR_ERR(p);	/* not queued: @req is still the caller's */
+		return PTR_ERR(p);	/* not queued */
 	kckpt_park_put(p);
 	return 0;
 }

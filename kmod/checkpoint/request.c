@@ -154,7 +154,7 @@ long kckpt_ioc_request(struct file *dev, const struct kckpt_uarg *ua)
 	memcpy(arg.reason, req->reason, sizeof(arg.reason));
 	if (kckpt_copy_struct_out(ua, &arg, sizeof(arg)) && !err)
 		err = -EFAULT;
-	kckpt_dump_req_free(req);
+	kckpt_dump_req_put(req);
 	return err;
 }
 
@@ -192,8 +192,8 @@ int kckpt_request_pgrp(struct pid *pgrp, unsigned int flags)
 		req = kckpt_request_alloc(flags);
 		if (req && !kckpt_park_detached(tasks[i], req))
 			asked++;
-		else if (req)
-			kckpt_dump_req_free(req);
+		if (req)
+			kckpt_dump_req_put(req);	/* the work has its own */
 		put_task_struct(tasks[i]);
 	}
 	kfree(tasks);

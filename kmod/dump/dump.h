@@ -7,6 +7,7 @@
 #ifndef _KCKPT_DUMP_H
 #define _KCKPT_DUMP_H
 
+#include <linux/kref.h>
 #include <linux/types.h>
 #include <uapi/kckpt.h>
 
@@ -20,6 +21,12 @@ struct pid_namespace;
 
 /* What the ioctl asked for and what it gets back. */
 struct kckpt_dump_req {
+	struct kref ref;		/* the caller's, and the parked work's */
+	/*
+	 * The waiting caller was killed: the target stops writing at its
+	 * next batch and commits nothing (checkpoint/park.c).
+	 */
+	bool cancelled;
 	/* in the target's context: what to do (NULL: dump to @image) */
 	int (*run)(struct kckpt_dump_req *req);
 	struct file *image;

@@ -289,7 +289,7 @@ static int kckpt_dump_vma_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
 		if (err)
 			return err;
 		addr += got << PAGE_SHIFT;
-		if (fatal_signal_pending(current))
+		if (fatal_signal_pending(current) || READ_ONCE(d->req->cancelled))
 			return -EINTR;
 		cond_resched();
 	}
