@@ -8,8 +8,12 @@
 fresh_kckpt
 command -v dmsetup >/dev/null && command -v losetup >/dev/null ||
 	skip "dmsetup or losetup is missing"
-modprobe -q ${KCKPT_KERNEL_ROOT:+-d "$KCKPT_KERNEL_ROOT"} dm_mod 2>/dev/null ||
-	[ -e /dev/mapper/control ] || skip "no device mapper in this kernel"
+for m in loop dm_mod; do
+	modprobe -q ${KCKPT_KERNEL_ROOT:+-d "$KCKPT_KERNEL_ROOT"} "$m" 2>/dev/null
+done
+[ -e /dev/mapper/control ] || skip "no device mapper in this kernel"
+[ -e /dev/loop-control ] || skip "no loop devices in this kernel"
+export DM_DISABLE_UDEV=1	# no udev here: libdevmapper makes the nodes
 
 DM=kckpt-stall-$$
 cleanup() {
