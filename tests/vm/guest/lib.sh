@@ -270,6 +270,20 @@ user_image() {
 # expect_refusal WORD COMMAND...: COMMAND exits 5 within 60 s (a restore
 # that was not refused would wait there) with a message containing WORD;
 # the message is left in REFUSAL.
+# expect_checkpoint_refusal PID WHAT TEXT: checkpt -c PID into $WORK/WHAT.img
+# must fail with a message containing TEXT and leave no image or temporary
+# in $WORK (the target's own checks are the caller's: finish_prog).
+expect_checkpoint_refusal() {
+	local pid=$1 what=$2 text=$3 out rc
+	out=$("$CHECKPT" -c "$pid" -o "$WORK/$what.img" 2>&1)
+	rc=$?
+	echo "$what: exit $rc: $out"
+	[ $rc -ne 0 ] || fail "$what: the process was checkpointed"
+	echo "$out" | grep -q -- "$text" || fail "$what: the reason does not say '$text'"
+	[ -z "$(ls -A "$WORK" | grep -E '\.img|\.tmp')" ] ||
+		fail "$what: a file was left behind: $(ls -A "$WORK")"
+}
+
 expect_refusal() {
 	local word=$1 rc
 	shift

@@ -7,12 +7,7 @@
 fresh_kckpt
 for mode in seccomp strict; do
 	start_prog confined "$mode"
-	out=$("$CHECKPT" -c "$PROG_PID" -o "$WORK/$mode.img" 2>&1)
-	rc=$?
-	echo "$mode: exit $rc: $out"
-	[ $rc -ne 0 ] || fail "$mode: a process under seccomp was checkpointed"
-	echo "$out" | grep -q seccomp || fail "$mode: the reason does not name seccomp"
-	[ -z "$(ls -A "$WORK" | grep -E '\.img|\.tmp')" ] || fail "$mode: a file was left behind: $(ls -A "$WORK")"
+	expect_checkpoint_refusal "$PROG_PID" "$mode" seccomp
 	finish_prog
 done
 pass "seccomp (filter, strict) refused with a reason; the target ran on confined"

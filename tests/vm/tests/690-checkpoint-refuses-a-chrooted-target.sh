@@ -5,11 +5,6 @@
 fresh_kckpt
 mkdir "$WORK/jail"
 start_prog confined chroot "$WORK/jail"
-out=$("$CHECKPT" -c "$PROG_PID" -o "$WORK/chroot.img" 2>&1)
-rc=$?
-echo "chroot: exit $rc: $out"
-[ $rc -ne 0 ] || fail "a chrooted process was checkpointed"
-echo "$out" | grep -q chroot || fail "the reason does not name the chroot"
-[ -z "$(ls -A "$WORK" | grep -E '\.img|\.tmp')" ] || fail "a file was left behind: $(ls -A "$WORK")"
+expect_checkpoint_refusal "$PROG_PID" chroot chroot
 finish_prog
 pass "a chrooted process refused with a reason; it ran on in its chroot"
