@@ -272,13 +272,13 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 
 long kckpt_ioc_restore_finish(struct file *dev, const struct kckpt_uarg *ua)
 {
-	struct kckpt_session *s = READ_ONCE(dev->private_data);
+	struct kckpt_session *s = kckpt_session_of(dev);
 	struct kckpt_restore_finish a;
 	struct kckpt_finish f = { .s = s, .args = &a };
 	long ret;
 
-	if (!s)
-		return -EINVAL;
+	if (IS_ERR(s))
+		return PTR_ERR(s);
 	ret = kckpt_copy_struct_in(&a, sizeof(a), ua);
 	if (ret)
 		return ret;

@@ -139,6 +139,7 @@ long kckpt_ioc_restore_begin(struct file *dev, const struct kckpt_uarg *ua)
 		goto out;
 	}
 	mutex_init(&s->lock);
+	s->owner = get_task_pid(current, PIDTYPE_PID);
 	memset(b->special, 0, sizeof(b->special));
 	err = kckpt_begin(s, b);
 	memcpy(b->reason, s->reason, sizeof(b->reason));
@@ -154,13 +155,13 @@ out:
 
 long kckpt_ioc_restore_note(struct file *dev, const struct kckpt_uarg *ua)
 {
-	struct kckpt_session *s = READ_ONCE(dev->private_data);
+	struct kckpt_session *s = kckpt_session_of(dev);
 	const struct kckpt_note_ref *r;
 	struct kckpt_restore_note n;
 	int err;
 
-	if (!s)
-		return -EINVAL;
+	if (IS_ERR(s))
+		return PTR_ERR(s);
 	err = kckpt_copy_struct_in(&n, sizeof(n), ua);
 	if (err)
 		return err;

@@ -32,6 +32,7 @@ struct kckpt_vma_ref {
 
 struct kckpt_session {
 	struct mutex lock;	/* serialises the ioctls of this session */
+	struct pid *owner;	/* the task that began it: only it goes on */
 	bool finished;
 	struct file *image;
 	loff_t image_size;
@@ -59,6 +60,7 @@ __printf(2, 3) int kckpt_session_refuse(struct kckpt_session *s,
 const struct kckpt_note_ref *kckpt_find_note(struct kckpt_session *s,
 					     u32 type, bool kckpt, u32 index);
 void kckpt_session_free(struct kckpt_session *s);
+struct kckpt_session *kckpt_session_of(struct file *dev);
 int kckpt_session_load(struct kckpt_session *s, struct file *image);
 
 /* restore/ioc_begin.c */

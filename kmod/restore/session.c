@@ -11,6 +11,8 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/overflow.h>
+#include <linux/pid.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
@@ -44,7 +46,24 @@ void kckpt_session_free(struct kckpt_session *s)
 	kvfree(s->refs);
 	kvfree(s->vmas);
 	kvfree(s->segs);
+	put_pid(s->owner);
 	kfree(s);
+}
+
+/*
+ * The session begun on @dev, for its own task only: a descriptor passed on
+ * (fork, SCM_RIGHTS) must not let another process read the image's notes
+ * or become the image. ERR_PTR(-EINVAL) without one, -EPERM for another.
+ */
+struct kckpt_session *kckpt_session_of(struct file *dev)
+{
+	struct kckpt_session *s = READ_ONCE(dev->private_data);
+
+	if (!s)
+		return ERR_PTR(-EINVAL);
+	if (s->owner != task_pid(current))
+		return ERR_PTR(-EPERM);
+	return s;
 }
 
 const struct kckpt_note_ref *kckpt_find_note(struct kckpt_session *s,
