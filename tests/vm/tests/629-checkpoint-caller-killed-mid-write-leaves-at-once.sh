@@ -16,8 +16,13 @@ done
 export DM_DISABLE_UDEV=1	# no udev here: libdevmapper makes the nodes
 
 DM=kckpt-stall-$$
+# the stall is deliberate: no hung-task reports of it (restored at the end)
+HUNG=/proc/sys/kernel/hung_task_timeout_secs
+HUNG_WAS=$(cat "$HUNG" 2>/dev/null)
+[ -n "$HUNG_WAS" ] && echo 0 >"$HUNG"
 cleanup() {
 	dmsetup resume "$DM" 2>/dev/null
+	[ -n "$HUNG_WAS" ] && echo "$HUNG_WAS" >"$HUNG"
 	umount "$WORK/mnt" 2>/dev/null
 	dmsetup remove "$DM" 2>/dev/null
 	[ -n "${LOOP:-}" ] && losetup -d "$LOOP" 2>/dev/null
@@ -31,6 +36,10 @@ mkfs.ext4 -q "/dev/mapper/$DM" && mkdir -p "$WORK/mnt" &&
 	mount "/dev/mapper/$DM" "$WORK/mnt" || fail "cannot mount the stallable file system"
 
 start_prog mem_patterns "$WORK"
+# what checkpt and the module's file creation read (the directory, the
+# inode tables) in memory, the journal written: only the image's own
+# writes meet the stalled device
+touch "$WORK/mnt/warm" && rm "$WORK/mnt/warm" && ls -la "$WORK/mnt" >/dev/null && sync
 dmsetup suspend --nolockfs "$DM" || fail "dmsetup suspend failed"
 "$CHECKPT" -c "$PROG_PID" -o "$WORK/mnt/img" --kill --quiet >"$WORK/ckpt.out" 2>&1 &
 CK=$!
