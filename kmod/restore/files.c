@@ -8,6 +8,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/mman.h>
+#include <linux/namei.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/stat.h>
@@ -40,19 +41,44 @@ static int kckpt_same_file(struct kckpt_session *s, struct file *file,
 	return 0;
 }
 
+/*
+ * Only a regular file is opened: an image may name a FIFO (whose open
+ * would wait for a writer), a terminal (which would become the caller's)
+ * or a device (whose open may act). Looked at first; opened non-blocking
+ * and without a controlling terminal in case the path changed meanwhile,
+ * which kckpt_same_file() then refuses.
+ */
+static int kckpt_check_regular(struct kckpt_session *s, const char *name)
+{
+	struct path path;
+	bool regular;
+	int err = kern_path(name, LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return kckpt_session_refuse(s, "cannot open %s (error %d)", name, err);
+	regular = d_is_reg(path.dentry);
+	path_put(&path);
+	if (!regular)
+		return kckpt_session_refuse(s, "%s is no longer a regular file", name);
+	return 0;
+}
+
 static struct file *kckpt_open_vma_file(struct kckpt_session *s, int i)
 {
 	const struct kckpt_vma_ref *r = &s->vmas[i];
-	int flags = O_RDONLY | O_LARGEFILE;
+	int flags = O_RDONLY | O_LARGEFILE | O_NONBLOCK | O_NOCTTY;
 	struct file *file;
 	int err;
 
 	if (r->v.kind == KCKPT_VMA_FILE_SHARED && (r->v.prot & PROT_WRITE))
-		flags = O_RDWR | O_LARGEFILE;
+		flags = O_RDWR | O_LARGEFILE | O_NONBLOCK | O_NOCTTY;
 	/* consecutive VMAs of one file (a library's segments) share it */
 	if (i && s->files[i - 1] && !strcmp(s->vmas[i - 1].path, r->path) &&
 	    (s->files[i - 1]->f_flags & O_ACCMODE) == (flags & O_ACCMODE))
 		return get_file(s->files[i - 1]);
+	err = kckpt_check_regular(s, r->path);
+	if (err)
+		return ERR_PTR(err);
 	file = filp_open(r->path, flags, 0);
 	if (IS_ERR(file)) {
 		kckpt_session_refuse(s, "cannot open %s (error %ld)", r->path,
