@@ -279,3 +279,20 @@ expect_refusal() {
 	[ $rc -eq 5 ] || fail "$*: exit $rc, expected 5 (refused)"
 	echo "$REFUSAL" | grep -qi -- "$word" || fail "$*: the message does not mention '$word'"
 }
+
+# checkpoint_refused WHAT WORD: checkpt -c of PROG_PID must fail with a
+# message containing WORD (case-insensitive) and leave no image or
+# temporary file in WORK; then the program, told to go on, must pass (it
+# ran on with its state untouched).
+checkpoint_refused() {
+	local what=$1 word=$2 out rc
+	out=$("$CHECKPT" -c "$PROG_PID" -o "$WORK/$what.img" 2>&1)
+	rc=$?
+	echo "$what: exit $rc: $out"
+	[ $rc -ne 0 ] || fail "$what: the checkpoint was accepted"
+	echo "$out" | grep -qi -- "$word" || fail "$what: the reason does not mention '$word'"
+	[ -z "$(ls -A "$WORK" | grep -E '\.img|\.tmp')" ] ||
+		fail "$what: a file was left behind: $(ls -A "$WORK")"
+	kill -0 "$PROG_PID" 2>/dev/null || fail "$what: the target is gone"
+	finish_prog
+}
