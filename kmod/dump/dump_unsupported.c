@@ -5,6 +5,7 @@
  * written, with a reason naming it:
  *  - children or tracees: a restored process has none, waitpid() would
  *    fail and they would lose their parent or tracer;
+ *  - a stop on its way (a stopped process is refused before it is parked);
  *  - a deleted working directory or root: a restore enters them by path;
  *  - POSIX timers (timer_create) and the CPU-time interval timers
  *    ITIMER_VIRTUAL and ITIMER_PROF (ITIMER_REAL is restored);
@@ -51,6 +52,40 @@ static int kckpt_refuse_children(struct kckpt_dump_req *req)
 		return -EOPNOTSUPP;
 	}
 	return 0;
+}
+
+/*
+ * A stop on its way: a group stop begun, or a stop signal pending that
+ * would stop the process (not blocked, default action) right after this
+ * task_work. An image taken now would come back running. A process that
+ * is already stopped never gets here: it cannot reach its task_work, and
+ * kckpt_get_target() refuses it before it is parked.
+ */
+static bool kckpt_stop_signal_pending(int sig)
+{
+	struct sighand_struct *sh = current->sighand;
+
+	return (sigismember(&current->pending.signal, sig) ||
+		sigismember(&current->signal->shared_pending.signal, sig)) &&
+	       !sigismember(&current->blocked, sig) &&
+	       sh->action[sig - 1].sa.sa_handler == SIG_DFL;
+}
+
+static int kckpt_refuse_stopping(struct kckpt_dump_req *req)
+{
+	bool stopping;
+
+	spin_lock_irq(&current->sighand->siglock);
+	stopping = (current->jobctl & JOBCTL_STOP_PENDING) ||
+		   kckpt_stop_signal_pending(SIGSTOP) ||
+		   kckpt_stop_signal_pending(SIGTSTP) ||
+		   kckpt_stop_signal_pending(SIGTTIN) ||
+		   kckpt_stop_signal_pending(SIGTTOU);
+	spin_unlock_irq(&current->sighand->siglock);
+	if (!stopping)
+		return 0;
+	kckpt_reason(req, "the target is being stopped (a stop signal is pending): checkpoint it after kill -CONT");
+	return -EBUSY;
 }
 
 /* A restore enters the working directory and root again by their paths. */
@@ -229,6 +264,7 @@ static int kckpt_refuse_file_locks(struct kckpt_dump_req *req)
 int kckpt_refuse_unsupported(struct kckpt_dump_req *req)
 {
 	return kckpt_refuse_children(req) ?:
+	       kckpt_refuse_stopping(req) ?:
 	       kckpt_refuse_deleted_cwd(req) ?:
 	       kckpt_refuse_posix_timers(req) ?:
 	       kckpt_refuse_cpu_itimers(req) ?:
