@@ -29,6 +29,7 @@
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 
 #include "core/compat.h"
 #include "dump/dump.h"
@@ -92,12 +93,17 @@ static int kckpt_refuse_stopping(struct kckpt_dump_req *req)
 static int kckpt_refuse_deleted_dir(struct kckpt_dump_req *req,
 				    const char *what, struct path *p)
 {
+	static const char deleted[] = " (deleted)";
 	char *buf, *s;
+	size_t len;
 
 	if (kckpt_path_reachable(p))
 		return 0;
 	buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	s = buf ? d_path(p, buf, PATH_MAX) : ERR_PTR(-ENOMEM);
+	len = IS_ERR(s) ? 0 : strlen(s);
+	if (len > strlen(deleted) && !strcmp(s + len - strlen(deleted), deleted))
+		s[len - strlen(deleted)] = '\0';	/* d_path()'s mark */
 	kckpt_reason(req, "the target's %s %s was deleted; a restore could not enter it",
 		     what, IS_ERR(s) ? "?" : s);
 	kfree(buf);

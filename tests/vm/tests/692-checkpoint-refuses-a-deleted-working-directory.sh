@@ -5,5 +5,5 @@
 . "$KCKPT_ROOT/tests/vm/guest/lib.sh"
 fresh_kckpt
 start_prog unsupported_target cwd "$WORK/gone"
-checkpoint_refused cwd "working directory"
+checkpoint_refused cwd "working directory $WORK/gone was deleted"
 pass "a target in a deleted working directory refused with a reason; it ran on"
