@@ -20,8 +20,12 @@
 #include <linux/rseq.h>
 #include <linux/sched.h>
 #include <linux/sched/coredump.h>
+#include <linux/sched/signal.h>
 #include <linux/uio.h>
 #include <linux/version.h>
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#include <linux/filelock.h>	/* file locks left linux/fs.h in 6.3 */
+#endif
 #ifndef SUID_DUMP_USER
 #include <linux/sched/exec_state.h>	/* 7.x: dumpability is the task's */
 #endif
@@ -398,6 +402,81 @@ static inline int kckpt_dumpable(struct task_struct *t, struct mm_struct *mm)
 #else
 #define kckpt_prstatus_common(prs)	(prs)
 #endif
+
+/*
+ * Does the process have POSIX timers (timer_create)? They hang off its
+ * signal_struct, on a list_head until 6.6 and an hlist since; since 6.14
+ * the ones whose signal is ignored wait on a second list. Both lists
+ * change only under sighand->siglock, which the caller holds.
+ */
+static inline bool kckpt_has_posix_timers(struct signal_struct *sig)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 14, 0)
+	return !hlist_empty(&sig->posix_timers) ||
+	       !hlist_empty(&sig->ignored_posix_timers);
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+	return !hlist_empty(&sig->posix_timers);
+#else
+	return !list_empty(&sig->posix_timers);
+#endif
+}
+
+/*
+ * Has the process disabled transparent huge pages (PR_SET_THP_DISABLE)?
+ * A bit of mm->flags until 6.18 made them a bitmap (mm_flags_test()) and
+ * added a second bit, for "except where madvise()d".
+ */
+static inline bool kckpt_mm_thp_disabled(struct mm_struct *mm)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 18, 0)
+	return mm_flags_test(MMF_DISABLE_THP_COMPLETELY, mm) ||
+	       mm_flags_test(MMF_DISABLE_THP_EXCEPT_ADVISED, mm);
+#else
+	return test_bit(MMF_DISABLE_THP, &mm->flags);
+#endif
+}
+
+/* ---- file locks ---- */
+
+/*
+ * The file locks and leases of an inode (NULL: it never had any):
+ * locks_inode_context() since 6.2 (some Debian 5.10 and 6.1 updates have
+ * it by backport, not all), the acquire load it wraps before.
+ */
+static inline struct file_lock_context *
+kckpt_locks_context(const struct inode *inode)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+	return locks_inode_context(inode);
+#else
+	return smp_load_acquire(&inode->i_flctx);
+#endif
+}
+
+/*
+ * Does a list of an inode's file_lock_context (flc_flock, flc_posix or
+ * flc_lease; its flc_lock held) hold a lock or lease of @owner: the
+ * struct file for flock(), OFD locks and leases, the files_struct for
+ * POSIX locks? Since 6.9 every entry starts with a struct file_lock_core.
+ */
+static inline bool kckpt_lock_list_has_owner(struct list_head *list,
+					     fl_owner_t owner)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+	struct file_lock_core *flc;
+
+	list_for_each_entry(flc, list, flc_list)
+		if (flc->flc_owner == owner)
+			return true;
+#else
+	struct file_lock *fl;
+
+	list_for_each_entry(fl, list, fl_list)
+		if (fl->fl_owner == owner)
+			return true;
+#endif
+	return false;
+}
 
 /* ---- crc32c ---- */
 

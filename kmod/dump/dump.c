@@ -99,7 +99,7 @@ static int kckpt_refuse_process(struct kckpt_dump_req *req)
 		kckpt_reason(req, "the target uses io_uring, which cannot be checkpointed");
 		return -EOPNOTSUPP;
 	}
-	return kckpt_refuse_confinement(req);
+	return kckpt_refuse_confinement(req) ?: kckpt_refuse_unsupported(req);
 }
 
 static int kckpt_note_manifest(struct kckpt_dump *d)

@@ -112,6 +112,9 @@ int kckpt_note_fds(struct kckpt_dump *d);
 int kckpt_refuse_confinement(struct kckpt_dump_req *req);
 u32 kckpt_confinement(void);
 
+/* dump_unsupported.c */
+int kckpt_refuse_unsupported(struct kckpt_dump_req *req);
+
 /* dump_state.c */
 int kckpt_note_image_header(struct kckpt_dump *d);
 int kckpt_note_threads(struct kckpt_dump *d);

@@ -270,20 +270,6 @@ user_image() {
 # expect_refusal WORD COMMAND...: COMMAND exits 5 within 60 s (a restore
 # that was not refused would wait there) with a message containing WORD;
 # the message is left in REFUSAL.
-# expect_checkpoint_refusal PID WHAT TEXT: checkpt -c PID into $WORK/WHAT.img
-# must fail with a message containing TEXT and leave no image or temporary
-# in $WORK (the target's own checks are the caller's: finish_prog).
-expect_checkpoint_refusal() {
-	local pid=$1 what=$2 text=$3 out rc
-	out=$("$CHECKPT" -c "$pid" -o "$WORK/$what.img" 2>&1)
-	rc=$?
-	echo "$what: exit $rc: $out"
-	[ $rc -ne 0 ] || fail "$what: the process was checkpointed"
-	echo "$out" | grep -q -- "$text" || fail "$what: the reason does not say '$text'"
-	[ -z "$(ls -A "$WORK" | grep -E '\.img|\.tmp')" ] ||
-		fail "$what: a file was left behind: $(ls -A "$WORK")"
-}
-
 expect_refusal() {
 	local word=$1 rc
 	shift
@@ -292,4 +278,21 @@ expect_refusal() {
 	echo "$*: exit $rc: $REFUSAL"
 	[ $rc -eq 5 ] || fail "$*: exit $rc, expected 5 (refused)"
 	echo "$REFUSAL" | grep -qi -- "$word" || fail "$*: the message does not mention '$word'"
+}
+
+# checkpoint_refused WHAT WORD: checkpt -c of PROG_PID must fail with a
+# message containing WORD (case-insensitive) and leave no image or
+# temporary file in WORK; then the program, told to go on, must pass (it
+# ran on with its state untouched).
+checkpoint_refused() {
+	local what=$1 word=$2 out rc
+	out=$("$CHECKPT" -c "$PROG_PID" -o "$WORK/$what.img" 2>&1)
+	rc=$?
+	echo "$what: exit $rc: $out"
+	[ $rc -ne 0 ] || fail "$what: the checkpoint was accepted"
+	echo "$out" | grep -qi -- "$word" || fail "$what: the reason does not mention '$word'"
+	[ -z "$(ls -A "$WORK" | grep -E '\.img|\.tmp')" ] ||
+		fail "$what: a file was left behind: $(ls -A "$WORK")"
+	kill -0 "$PROG_PID" 2>/dev/null || fail "$what: the target is gone"
+	finish_prog
 }

@@ -8,6 +8,5 @@
 fresh_kckpt
 start_prog vm_sharer
 child=$(awk '/^CHILD/ {print $2; exit}' "$PROG_OUT")
-expect_checkpoint_refusal "$PROG_PID" shared "shares its memory with process $child"
-finish_prog
+checkpoint_refused shared "shares its memory with process $child"
 pass "memory shared with another process refused, naming it"

@@ -5,6 +5,5 @@
 . "$KCKPT_ROOT/tests/vm/guest/lib.sh"
 fresh_kckpt
 start_prog signal_flood
-expect_checkpoint_refusal "$PROG_PID" flood "signals are queued"
-finish_prog
+checkpoint_refused flood "signals are queued"
 pass "5000 queued signals refused with a reason; the process ran on with them"

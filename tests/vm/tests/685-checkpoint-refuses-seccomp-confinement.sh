@@ -7,7 +7,6 @@
 fresh_kckpt
 for mode in seccomp strict; do
 	start_prog confined "$mode"
-	expect_checkpoint_refusal "$PROG_PID" "$mode" seccomp
-	finish_prog
+	checkpoint_refused "$mode" seccomp
 done
 pass "seccomp (filter, strict) refused with a reason; the target ran on confined"

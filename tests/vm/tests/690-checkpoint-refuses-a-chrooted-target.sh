@@ -5,6 +5,5 @@
 fresh_kckpt
 mkdir "$WORK/jail"
 start_prog confined chroot "$WORK/jail"
-expect_checkpoint_refusal "$PROG_PID" chroot chroot
-finish_prog
+checkpoint_refused chroot chroot
 pass "a chrooted process refused with a reason; it ran on in its chroot"
