@@ -67,7 +67,7 @@ static int kckpt_check_access(struct task_struct *task, int proof_fd,
 	struct mm_struct *mm;
 	int err = 0;
 
-	smp_rmb();
+	smp_rmb();	/* the exec id is read before the mm, see above */
 	mm = get_task_mm(task);
 	if (!mm) {
 		kckpt_reason(req, "the target has no user memory (kernel thread or exiting)");

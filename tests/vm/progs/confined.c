@@ -28,26 +28,12 @@
 
 static volatile unsigned long ticks;
 
-static void must(int ok, const char *what)
-{
-	if (!ok)
-		proto_fail("%s: %s", what, strerror(errno));
-}
-
-/* Counts until SIGUSR1: the process runs, not just exists. */
-static void run_until_told(void)
-{
-	while (!proto_go) {
-		ticks++;
-		usleep(1000);
-	}
-}
 
 static void nnp(void)
 {
-	must(!prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS");
+	proto_must(!prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS");
 	proto_ready();
-	run_until_told();
+	proto_run_until_told(&ticks);
 	if (prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
 		proto_fail("no_new_privs is %d, expected 1",
 			   prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0));
@@ -67,8 +53,8 @@ static void deny_openat(void)
 	};
 	struct sock_fprog prog = { .len = sizeof(code) / sizeof(code[0]), .filter = code };
 
-	must(!prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS");
-	must(!syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog), "seccomp filter");
+	proto_must(!prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "PR_SET_NO_NEW_PRIVS");
+	proto_must(!syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog), "seccomp filter");
 }
 
 static void seccomp_filter(void)
@@ -80,7 +66,7 @@ static void seccomp_filter(void)
 	if (fd >= 0 || errno != EPERM)
 		proto_fail("the filter does not deny openat (fd %d, %s)", fd, strerror(errno));
 	proto_ready();
-	run_until_told();
+	proto_run_until_told(&ticks);
 	fd = open("/", O_RDONLY);
 	if (fd >= 0 || errno != EPERM)
 		proto_fail("the filter is gone: openat gave fd %d (%s)", fd, strerror(errno));
@@ -94,9 +80,9 @@ static void strict(void)
 	int hold[2];
 	char c;
 
-	must(!pipe(hold), "pipe");
+	proto_must(!pipe(hold), "pipe");
 	proto_ready();
-	must(!prctl(PR_SET_SECCOMP, SECCOMP_MODE_STRICT, 0, 0, 0), "SECCOMP_MODE_STRICT");
+	proto_must(!prctl(PR_SET_SECCOMP, SECCOMP_MODE_STRICT, 0, 0, 0), "SECCOMP_MODE_STRICT");
 	/* nothing is written to @hold: read() sleeps until SIGUSR1 */
 	while (!proto_go)
 		if (read(hold[0], &c, 1) < 0 && errno != EINTR)
@@ -110,10 +96,10 @@ static void chrooted(const char *dir)
 {
 	struct stat st;
 
-	must(!chroot(dir) && !chdir("/"), "chroot");
-	must(!mkdir("/inside", 0700) && !stat("/inside", &st), "mkdir in the chroot");
+	proto_must(!chroot(dir) && !chdir("/"), "chroot");
+	proto_must(!mkdir("/inside", 0700) && !stat("/inside", &st), "mkdir in the chroot");
 	proto_ready();
-	run_until_told();
+	proto_run_until_told(&ticks);
 	if (stat("/inside", &st))
 		proto_fail("/inside is gone: the root changed");
 	proto_pass("ran on in its chroot (%lu ticks)", ticks);

@@ -8,6 +8,7 @@
 #ifndef KCKPT_TEST_PROTOCOL_H
 #define KCKPT_TEST_PROTOCOL_H
 
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -69,6 +70,22 @@ static inline void proto_pass(const char *fmt, ...)
 	va_end(ap);
 	printf("\n");
 	exit(0);
+}
+
+/* Fails with @what and errno's message unless @ok. */
+static inline void proto_must(int ok, const char *what)
+{
+	if (!ok)
+		proto_fail("%s: %s", what, strerror(errno));
+}
+
+/* Counts @ticks until SIGUSR1: the process runs, not just exists. */
+static inline void proto_run_until_told(volatile unsigned long *ticks)
+{
+	while (!proto_go) {
+		(*ticks)++;
+		usleep(1000);
+	}
 }
 
 /* The byte pattern of test regions: position- and seed-dependent. */

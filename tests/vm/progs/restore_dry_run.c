@@ -15,6 +15,7 @@
 #include <uapi/kckpt.h>
 
 #include "protocol.h"
+#include "restore_session.h"
 
 static int open_or_fail(const char *path, int flags)
 {
@@ -41,17 +42,6 @@ static int begin(int dev, const char *image, __u32 flags,
 	return err;
 }
 
-static int note_errno(int dev)
-{
-	char buf[64];
-	struct kckpt_restore_note n = {
-		.size = sizeof(n), .type = KCKPT_NT_IMAGE,
-		.len = sizeof(buf), .buf = (unsigned long)buf,
-	};
-
-	return ioctl(dev, KCKPT_IOC_RESTORE_NOTE, &n) ? errno : 0;
-}
-
 static void check_good(const char *image)
 {
 	int dev = open_or_fail(KCKPT_DEVICE_PATH, O_RDWR), err;
@@ -62,7 +52,7 @@ static void check_good(const char *image)
 		proto_fail("the dry run refused a good image: %s (%s)", strerror(err), b.reason);
 	if (!b.nr_special)
 		proto_fail("the dry run did not answer like BEGIN (no special mappings)");
-	err = note_errno(dev);
+	err = session_note_errno(dev);
 	if (err != EINVAL)
 		proto_fail("after a dry run NOTE found a session (%s), expected EINVAL",
 			   err ? strerror(err) : "success");

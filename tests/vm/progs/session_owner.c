@@ -16,17 +16,7 @@
 #include <uapi/kckpt.h>
 
 #include "protocol.h"
-
-static int note_errno(int dev)
-{
-	char buf[64];
-	struct kckpt_restore_note n = {
-		.size = sizeof(n), .type = KCKPT_NT_IMAGE,
-		.len = sizeof(buf), .buf = (unsigned long)buf,
-	};
-
-	return ioctl(dev, KCKPT_IOC_RESTORE_NOTE, &n) ? errno : 0;
-}
+#include "restore_session.h"
 
 static int finish_errno(int dev)
 {
@@ -38,7 +28,7 @@ static int finish_errno(int dev)
 /* In the child: what the inherited descriptor lets it do. */
 static int child(int dev)
 {
-	int e = note_errno(dev);
+	int e = session_note_errno(dev);
 
 	if (e != EPERM) {
 		printf("FAIL: the child's NOTE gave %s, expected EPERM\n",
@@ -78,7 +68,7 @@ int main(int argc, char **argv)
 		_exit(child(dev));
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
 		proto_fail("the child could use the session (see above)");
-	if (note_errno(dev))
+	if (session_note_errno(dev))
 		proto_fail("the task that began the session cannot read its notes");
 	proto_pass("only the task that began the session may go on with it");
 }

@@ -38,27 +38,13 @@
 
 static volatile unsigned long ticks;
 
-static void must(int ok, const char *what)
-{
-	if (!ok)
-		proto_fail("%s: %s", what, strerror(errno));
-}
-
-/* Counts until SIGUSR1: the process runs, not just exists. */
-static void run_until_told(void)
-{
-	while (!proto_go) {
-		ticks++;
-		usleep(1000);
-	}
-}
 
 static pid_t child;
 
 static void hold_child(void)
 {
 	child = fork();
-	must(child >= 0, "fork");
+	proto_must(child >= 0, "fork");
 	if (child == 0)
 		for (;;)
 			pause();
@@ -71,12 +57,12 @@ static void check_child(void)
 	if (waitpid(child, &status, WNOHANG) != 0)
 		proto_fail("the child is gone");
 	kill(child, SIGKILL);
-	must(waitpid(child, &status, 0) == child, "waitpid");
+	proto_must(waitpid(child, &status, 0) == child, "waitpid");
 }
 
 static void hold_deleted_cwd(const char *dir)
 {
-	must(!mkdir(dir, 0700) && !chdir(dir) && !rmdir(dir), "deleted cwd");
+	proto_must(!mkdir(dir, 0700) && !chdir(dir) && !rmdir(dir), "deleted cwd");
 }
 
 static void check_deleted_cwd(void)
@@ -95,16 +81,16 @@ static void hold_posix_timer(void)
 	struct sigevent ev = { .sigev_notify = SIGEV_NONE };
 	struct itimerspec its = { .it_value.tv_sec = 3600 };
 
-	must(!syscall(SYS_timer_create, CLOCK_MONOTONIC, &ev, &timer),
+	proto_must(!syscall(SYS_timer_create, CLOCK_MONOTONIC, &ev, &timer),
 	     "timer_create");
-	must(!syscall(SYS_timer_settime, timer, 0, &its, NULL), "timer_settime");
+	proto_must(!syscall(SYS_timer_settime, timer, 0, &its, NULL), "timer_settime");
 }
 
 static void check_posix_timer(void)
 {
 	struct itimerspec its;
 
-	must(!syscall(SYS_timer_gettime, timer, &its), "timer_gettime");
+	proto_must(!syscall(SYS_timer_gettime, timer, &its), "timer_gettime");
 	if (!its.it_value.tv_sec && !its.it_value.tv_nsec)
 		proto_fail("the POSIX timer is disarmed");
 }
@@ -113,14 +99,14 @@ static void hold_itimer(int which)
 {
 	struct itimerval it = { .it_value.tv_sec = 3600 };
 
-	must(!setitimer(which, &it, NULL), "setitimer");
+	proto_must(!setitimer(which, &it, NULL), "setitimer");
 }
 
 static void check_itimer(int which)
 {
 	struct itimerval it;
 
-	must(!getitimer(which, &it), "getitimer");
+	proto_must(!getitimer(which, &it), "getitimer");
 	if (!it.it_value.tv_sec && !it.it_value.tv_usec)
 		proto_fail("the interval timer is disarmed");
 }
@@ -136,18 +122,18 @@ static void hold_lock(const char *mode, const char *path)
 		/* a read lease needs a file nobody has open for writing */
 		int fd = open(path, O_WRONLY | O_CREAT, 0600);
 
-		must(fd >= 0 && !close(fd), "create");
+		proto_must(fd >= 0 && !close(fd), "create");
 	}
 	lock_fd = open(path, flags, 0600);
-	must(lock_fd >= 0, "open");
+	proto_must(lock_fd >= 0, "open");
 	if (!strcmp(mode, "flock"))
-		must(!flock(lock_fd, LOCK_EX), "flock");
+		proto_must(!flock(lock_fd, LOCK_EX), "flock");
 	else if (!strcmp(mode, "posix-lock"))
-		must(!fcntl(lock_fd, F_SETLK, &fl), "F_SETLK");
+		proto_must(!fcntl(lock_fd, F_SETLK, &fl), "F_SETLK");
 	else if (!strcmp(mode, "ofd-lock"))
-		must(!fcntl(lock_fd, F_OFD_SETLK, &fl), "F_OFD_SETLK");
+		proto_must(!fcntl(lock_fd, F_OFD_SETLK, &fl), "F_OFD_SETLK");
 	else
-		must(!fcntl(lock_fd, F_SETLEASE, F_RDLCK), "F_SETLEASE");
+		proto_must(!fcntl(lock_fd, F_SETLEASE, F_RDLCK), "F_SETLEASE");
 }
 
 static void check_lock(const char *mode)
@@ -160,7 +146,7 @@ static void hold_policy(int policy)
 {
 	struct sched_param sp = { 0 };
 
-	must(!sched_setscheduler(0, policy, &sp), "sched_setscheduler");
+	proto_must(!sched_setscheduler(0, policy, &sp), "sched_setscheduler");
 }
 
 static void check_policy(int policy)
@@ -172,7 +158,7 @@ static void check_policy(int policy)
 
 static void hold_thp_disable(void)
 {
-	must(!prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0), "PR_SET_THP_DISABLE");
+	proto_must(!prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0), "PR_SET_THP_DISABLE");
 }
 
 static void check_thp_disable(void)
@@ -204,7 +190,7 @@ int main(int argc, char **argv)
 	proto_init();
 	p = mmap(NULL, 8 * PAGE, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	must(p != MAP_FAILED, "mmap");
+	proto_must(p != MAP_FAILED, "mmap");
 	proto_fill(p, 8 * PAGE, 13);
 
 	if (is(mode, "child"))
@@ -229,7 +215,7 @@ int main(int argc, char **argv)
 		proto_fail("unknown mode %s", mode);
 
 	proto_ready();
-	run_until_told();
+	proto_run_until_told(&ticks);
 
 	if (proto_check(p, 8 * PAGE, 13) >= 0)
 		proto_fail("memory changed");
