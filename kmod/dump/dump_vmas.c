@@ -225,7 +225,9 @@ static int kckpt_save_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
  * its PMD: whole empty PMDs, PUDs and P4Ds/PGDs of a reservation touched
  * once (a GC heap of hundreds of GiB, say) are stepped over, not walked a
  * page at a time. A present entry proves nothing: GUP then decides, page
- * by page, within that PMD. Under the mmap lock, the target parked.
+ * by page, within that PMD. Under the mmap lock, the target parked. Only
+ * for private memory, whose pages (or swap entries) this mm's page tables
+ * must hold; a shared mapping's pages live in its file, mapped or not.
  */
 static unsigned long kckpt_skip_holes(struct mm_struct *mm, unsigned long addr,
 				      unsigned long end)
@@ -271,7 +273,8 @@ static int kckpt_dump_vma_pages(struct kckpt_dump *d, struct kckpt_vma_snap *s,
 		long got;
 
 		mmap_read_lock(d->mm);
-		addr = kckpt_skip_holes(d->mm, addr, s->end);
+		if (s->kind == KCKPT_VMA_ANON || s->kind == KCKPT_VMA_FILE_PRIVATE)
+			addr = kckpt_skip_holes(d->mm, addr, s->end);
 		nr = min_t(unsigned long, KCKPT_GUP_BATCH,
 			   (s->end - addr) >> PAGE_SHIFT);
 		got = nr ? kckpt_gup(d->mm, addr, nr, FOLL_DUMP | FOLL_FORCE,
