@@ -54,9 +54,13 @@ static int __init kckpt_init(void)
 	int err;
 
 	kckpt_set_device_fops(&kckpt_fops);
+	err = kckpt_wq_init();
+	if (err)
+		return err;
 	err = misc_register(&kckpt_miscdev);
 	if (err) {
 		pr_err("cannot register /dev/%s: %d\n", KCKPT_DEVICE_NAME, err);
+		kckpt_wq_exit();
 		return err;
 	}
 	pr_info("version %s loaded, ABI %d\n", KCKPT_MODULE_VERSION,
@@ -67,6 +71,7 @@ static int __init kckpt_init(void)
 static void __exit kckpt_exit(void)
 {
 	misc_deregister(&kckpt_miscdev);
+	kckpt_wq_exit();
 	pr_info("unloaded\n");
 }
 

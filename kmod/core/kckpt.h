@@ -34,6 +34,12 @@ struct kckpt_uarg {
 	u32 size;
 };
 
+/* work.c: the module's workqueue (unbound), made at load */
+struct workqueue_struct;
+extern struct workqueue_struct *kckpt_wq;
+int kckpt_wq_init(void);
+void kckpt_wq_exit(void);
+
 /* uarg.c */
 int kckpt_copy_struct_in(void *dst, size_t ksize, const struct kckpt_uarg *ua);
 int kckpt_copy_struct_out(const struct kckpt_uarg *ua, const void *src,

@@ -106,7 +106,7 @@ static void kckpt_crc_job_start(struct kckpt_crc_job *j, u32 crc,
 	j->queued = n >= KCKPT_CRC_JOB_MIN;
 	j->mine = j->queued ? mine : 0;
 	if (j->queued)
-		queue_work(system_unbound_wq, &j->work);
+		queue_work(kckpt_wq, &j->work);
 	else
 		j->crc = kckpt_crc_page_run(crc, pages, n);
 }

@@ -142,7 +142,7 @@ static long kckpt_fill_pages_read(struct kckpt_fill_src *src, u64 vaddr,
 		b->vaddr = vaddr + a->nr * PAGE_SIZE;
 		b->off = *off + a->nr * PAGE_SIZE;
 		b->nr = min_t(unsigned long, rest, KCKPT_FILL_PAGES);
-		queue_work(system_unbound_wq, &b->work);
+		queue_work(kckpt_wq, &b->work);
 	}
 	a->err = kckpt_fill_lane(a);
 	if (rest)
