@@ -114,6 +114,10 @@ ensure_suite_root() {
 		touch "$root/.bootstrapped"
 	fi
 	write_root_sources "$suite" "$root" "$uri" || return 1
+	# an install cut short earlier (a run killed mid-apt) is finished
+	# first, or every later apt-get in the root refuses to work
+	in_root "$suite" dpkg --configure -a >>"$root.apt.log" 2>&1 ||
+		{ echo "dpkg --configure -a in the $suite root failed (see $root.apt.log)" >&2; return 1; }
 	if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +"$KCKPT_APT_MAX_AGE")" ]; then
 		in_root "$suite" apt-get update -q >"$root.apt.log" 2>&1 ||
 			{ echo "apt-get update in the $suite root failed (see $root.apt.log)" >&2; return 1; }
