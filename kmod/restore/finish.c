@@ -258,6 +258,13 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 	if (f->s->finished || (f->args->flags & ~KCKPT_RESTORE_FLAGS) ||
 	    f->args->pad)
 		return -EINVAL;
+	/*
+	 * The image has one thread: another thread of the helper would run
+	 * on in the image's memory with its own registers (and fault there,
+	 * killing the restored process). None can appear once it is alone.
+	 */
+	if (get_nr_threads(current) != 1)
+		return kckpt_session_refuse(f->s, "the restoring process has more than one thread");
 	/* the credentials BEGIN checked must still be the caller's */
 	ret = kckpt_check_owner(f->s);
 	if (ret)
