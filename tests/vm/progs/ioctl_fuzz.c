@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include <uapi/kckpt.h>
 
@@ -918,22 +919,52 @@ static void op_fork_shared(void)
 	_exit(0);
 }
 
-/* A child with a session of its own, which it finishes with valid arguments. */
+static void *spinner(void *p)
+{
+	volatile unsigned long n = 0;
+
+	for (;;)
+		n++;
+	return p;
+}
+
+/*
+ * A child with a session of its own, which it finishes with valid
+ * arguments; sometimes with a second thread, which must be refused.
+ */
 static void op_fork_restore(void)
 {
 	struct kckpt_restore_finish f = {
 		.size = sizeof(f), .dev_fd = 200, .image_fd = 201,
 	};
+	int d, i, n, right, began_with, threaded = chance(4), status;
+	pthread_t t;
 	pid_t pid;
-	int d, i, n, right, began_with;
 	long e;
 
 	pid = fork_child("child that becomes the image");
 	if (pid) {
-		reap_child(pid, "restore", 1);
+		if (!threaded) {
+			reap_child(pid, "restore", 1);
+			return;
+		}
+		/* an image of one thread: a second one must not survive in it */
+		call_is("waiting for the child with two threads");
+		if (waitpid(pid, &status, 0) != pid)
+			bad("waitpid: %s", strerror(errno));
+		if (WIFEXITED(status) && WEXITSTATUS(status) == CHILD_BAD)
+			bad("the child with two threads saw a wrong answer (above)");
+		if (!WIFEXITED(status) || WEXITSTATUS(status))
+			bad("RESTORE_FINISH in a process with two threads was accepted: "
+			    "the child ended with status 0x%x (exit %d, signal %d)",
+			    status, WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+			    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 		return;
 	}
 	d = dev_with_session();
+	/* a second thread, running in user mode beside the FINISH */
+	if (threaded && pthread_create(&t, NULL, spinner, NULL))
+		bad("pthread_create failed");
 	began_with = last_begin_image;
 	n = rn(5);
 	for (i = 0; i < n; i++)
@@ -954,6 +985,8 @@ static void op_fork_restore(void)
 	e = do_ioctl(200, KCKPT_IOC_RESTORE_FINISH, &f) < 0 ? errno : 0;
 	if (!e)
 		bad("FINISH returned 0 to the helper");
+	if (threaded)
+		_exit(0);	/* refused, whatever the reason */
 	if (right)
 		bad("FINISH with valid arguments was refused: %s: %s",
 		    err_name(e), f.reason);
@@ -1081,9 +1114,9 @@ static void *thread_body(void *p)
 
 static void op_thread(void)
 {
-	struct thr_arg a = { rn(NDEV), 1 + rn(8), rnd() };
+	struct thr_arg a = { rn(NDEV), 1 + rn(4), rnd() };
 	pthread_t t;
-	int i, n = rn(8);
+	int i, n = rn(4);
 
 	call_is("pthread_create");
 	if (pthread_create(&t, NULL, thread_body, &a))
@@ -1126,7 +1159,7 @@ static void op_session(void)
 	unsigned int flags = rn(2);
 	long e;
 
-	switch (rn(4)) {
+	switch (rn(8)) {
 	case 0:
 		img = chance(2) ? fds[rn(nfds)].fd : (chance(2) ? img_ro : img_memfd);
 		e = sess_begin(fd, img, flags);
@@ -1153,7 +1186,13 @@ static void op_session(void)
 				       e == EINVAL ? S_NONE : S_OTHER;
 		break;
 	case 2:
+	case 3:
+	case 4:
 		e = sess_finish_refused(fd);
+		break;
+	case 5:
+	case 6:
+		e = sess_note(fd);
 		break;
 	default:
 		/* release the descriptor (and its session) */
@@ -1260,6 +1299,14 @@ static void op_real_request(void)
 
 /* --------------------------------------------------------------- main */
 
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static void open_fd_kinds(void)
 {
 	int p[2], s[2], d;
@@ -1327,6 +1374,7 @@ int main(int argc, char **argv)
 {
 	struct sigaction sa = { .sa_handler = on_alarm };
 	unsigned long iters, i, counts[10] = { 0 };
+	double ms[10] = { 0 }, t0;
 	char tmpl[] = "/tmp/ioctl-fuzz.XXXXXX";
 	int made_dir = 0, op;
 
@@ -1362,6 +1410,7 @@ int main(int argc, char **argv)
 
 	for (g_iter = 0; g_iter < iters; g_iter++) {
 		alarm(WATCHDOG_S);
+		t0 = now_ms();
 		check_target();
 		op = rn(1000);
 		if (op < 700) {
@@ -1396,8 +1445,12 @@ int main(int argc, char **argv)
 			op = 0;
 		}
 		counts[op]++;
+		ms[op] += now_ms() - t0;
 	}
 	alarm(WATCHDOG_S);
+	printf("time (ms): raw %.0f, unknown %.0f, session %.0f, thread %.0f, fork %.0f, "
+	       "restoring %.0f, SCM_RIGHTS %.0f, checkpoints %.0f, requests %.0f\n",
+	       ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6], ms[7], ms[8]);
 	call_is("cleanup");
 	kill_target();
 	for (i = 0; i < NDEV; i++)
