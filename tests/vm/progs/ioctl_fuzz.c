@@ -1419,7 +1419,7 @@ int main(int argc, char **argv)
 		} else if (op < 820) {
 			fuzz_unknown(rn(NDEV));
 			op = 1;
-		} else if (op < 970) {
+		} else if (op < 974) {
 			op_session();
 			op = 2;
 		} else if (op < 980) {
@@ -1428,7 +1428,7 @@ int main(int argc, char **argv)
 		} else if (op < 988) {
 			op_fork_shared();
 			op = 4;
-		} else if (op < 992) {
+		} else if (op < 993) {
 			op_fork_restore();
 			op = 5;
 		} else if (op < 996) {
