@@ -570,7 +570,7 @@ static void fill_struct(const struct cmd *c, int dev, size_t size,
 		struct kckpt_restore_begin *b = (void *)ustruct;
 
 		b->flags = chance(3) ? (uint32_t)rnd() : rn(2);
-		b->image_fd = chance(3) ? fds[rn(3)].fd : pick_fd();
+		b->image_fd = chance(10) ? fds[rn(3)].fd : pick_fd();
 		if (*dirty)
 			scribble(c->ksize);
 		if ((b->flags & ~KCKPT_BEGIN_FLAGS) || !fd_is_image(b->image_fd))

@@ -10,7 +10,7 @@
 # to replay a failure (the seed is printed).
 . "$KCKPT_ROOT/tests/vm/guest/lib.sh"
 fresh_kckpt
-ITER=${KCKPT_FUZZ_ITERATIONS:-7000}
+ITER=${KCKPT_FUZZ_ITERATIONS:-6000}
 SEED=${KCKPT_FUZZ_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 FUZZ="$KCKPT_PROGS/ioctl_fuzz"
 [ -w /proc/sys/kernel/yama/ptrace_scope ] && echo 1 >/proc/sys/kernel/yama/ptrace_scope
