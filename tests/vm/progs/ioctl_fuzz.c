@@ -26,6 +26,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -928,9 +929,18 @@ static void *spinner(void *p)
 	return p;
 }
 
+static char clone_stack[65536] __attribute__((aligned(16)));
+
+static int spin_proc(void *p)
+{
+	spinner(p);
+	return 0;
+}
+
 /*
  * A child with a session of its own, which it finishes with valid
- * arguments; sometimes with a second thread, which must be refused.
+ * arguments; sometimes with a second thread or a process sharing its
+ * memory, which must be refused.
  */
 static void op_fork_restore(void)
 {
@@ -938,8 +948,8 @@ static void op_fork_restore(void)
 		.size = sizeof(f), .dev_fd = 200, .image_fd = 201,
 	};
 	int d, i, n, right, began_with, threaded = chance(4), status;
+	pid_t pid, sharer = -1;
 	pthread_t t;
-	pid_t pid;
 	long e;
 
 	pid = fork_child("child that becomes the image");
@@ -949,22 +959,31 @@ static void op_fork_restore(void)
 			return;
 		}
 		/* an image of one thread: a second one must not survive in it */
-		call_is("waiting for the child with two threads");
+		call_is("waiting for the child with a thread or memory sharer");
 		if (waitpid(pid, &status, 0) != pid)
 			bad("waitpid: %s", strerror(errno));
 		if (WIFEXITED(status) && WEXITSTATUS(status) == CHILD_BAD)
-			bad("the child with two threads saw a wrong answer (above)");
+			bad("the child with a thread or memory sharer saw a wrong answer (above)");
 		if (!WIFEXITED(status) || WEXITSTATUS(status))
-			bad("RESTORE_FINISH in a process with two threads was accepted: "
+			bad("RESTORE_FINISH beside a second thread or a CLONE_VM process was accepted: "
 			    "the child ended with status 0x%x (exit %d, signal %d)",
 			    status, WIFEXITED(status) ? WEXITSTATUS(status) : -1,
 			    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 		return;
 	}
 	d = dev_with_session();
-	/* a second thread, running in user mode beside the FINISH */
-	if (threaded && pthread_create(&t, NULL, spinner, NULL))
+	/*
+	 * A second thread, or a process sharing the memory (CLONE_VM),
+	 * running in user mode beside the FINISH
+	 */
+	if (threaded && chance(2)) {
+		sharer = clone(spin_proc, clone_stack + sizeof(clone_stack),
+			       CLONE_VM | SIGCHLD, NULL);
+		if (sharer < 0)
+			bad("clone: %s", strerror(errno));
+	} else if (threaded && pthread_create(&t, NULL, spinner, NULL)) {
 		bad("pthread_create failed");
+	}
 	began_with = last_begin_image;
 	n = rn(5);
 	for (i = 0; i < n; i++)
@@ -985,6 +1004,10 @@ static void op_fork_restore(void)
 	e = do_ioctl(200, KCKPT_IOC_RESTORE_FINISH, &f) < 0 ? errno : 0;
 	if (!e)
 		bad("FINISH returned 0 to the helper");
+	if (sharer > 0) {
+		kill(sharer, SIGKILL);
+		waitpid(sharer, NULL, 0);
+	}
 	if (threaded)
 		_exit(0);	/* refused, whatever the reason */
 	if (right)
