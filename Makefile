@@ -5,6 +5,8 @@
 #   make demo       install what is missing, build, boot the test kernel, demo
 #   make test       the whole suite: host tests + VM tests on every kernel
 #                   (KERNELS="trixie sid" or KERNELS=6.12: only those)
+#   make fuzz      the raw-ioctl fuzzer (test 775) for long, on one kernel
+#                   (FUZZ_ITERATIONS, FUZZ_SEED, FUZZ_KERNEL)
 #   make test-debug the VM tests on the debug kernel (trixie's 6.12 source
 #                   with KASAN, lockdep, UBSAN, kmemleak; built once)
 #   make module KDIR=/lib/modules/<release>/build
@@ -146,6 +148,19 @@ demo: deps all
 # KERNELS: which kernels the VM tests boot (default: all four)
 test: deps all
 	$(if $(KERNELS),KCKPT_KERNELS="$(KERNELS)") tests/run-all.sh
+
+# The raw-ioctl fuzzer (test 775) for longer, on one kernel (FUZZ_KERNEL,
+# default sid): FUZZ_ITERATIONS per run (as root, then as a user),
+# FUZZ_SEED to replay a failure.
+FUZZ_KERNEL ?= sid
+FUZZ_ITERATIONS ?= 200000
+fuzz: deps all
+	KCKPT_VM_TESTS='775-*' KCKPT_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) \
+		$(if $(FUZZ_SEED),KCKPT_FUZZ_SEED=$(FUZZ_SEED)) \
+		KCKPT_TEST_TIMEOUT=$${KCKPT_TEST_TIMEOUT:-7200} KCKPT_VM_TIMEOUT=$${KCKPT_VM_TIMEOUT:-9000} \
+		tests/vm/run.sh test -k $(FUZZ_KERNEL)
+
+.PHONY: fuzz
 
 # Checkpoint timings in one VM (kckpt ioctl, checkpt CLI, criu, dd); prints only.
 bench: deps all

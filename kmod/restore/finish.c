@@ -251,6 +251,37 @@ static long kckpt_become_image(struct kckpt_finish *f)
 }
 
 
+/*
+ * Does another process use @mm (CLONE_VM without CLONE_THREAD, vfork)?
+ * As process_shares_mm() for oom_score_adj: the first thread with an mm
+ * tells. Only the caller could make a new sharer, and it is in here.
+ */
+static bool kckpt_mm_shared(struct mm_struct *mm)
+{
+	struct task_struct *p, *t;
+	bool shared = false;
+
+	if (atomic_read(&mm->mm_users) <= 1)
+		return false;
+	rcu_read_lock();
+	for_each_process(p) {
+		if (same_thread_group(p, current) || (p->flags & PF_KTHREAD))
+			continue;
+		for_each_thread(p, t) {
+			struct mm_struct *t_mm = READ_ONCE(t->mm);
+
+			if (t_mm) {
+				shared = t_mm == mm;
+				break;
+			}
+		}
+		if (shared)
+			break;
+	}
+	rcu_read_unlock();
+	return shared;
+}
+
 static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 {
 	long ret;
@@ -258,6 +289,16 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 	if (f->s->finished || (f->args->flags & ~KCKPT_RESTORE_FLAGS) ||
 	    f->args->pad)
 		return -EINVAL;
+	/*
+	 * The image has one thread: another thread of the helper would run
+	 * on in the image's memory with its own registers (and fault there,
+	 * killing the restored process). None can appear once it is alone.
+	 */
+	if (get_nr_threads(current) != 1)
+		return kckpt_session_refuse(f->s, "the restoring process has more than one thread");
+	/* nor may it replace the memory of another process that shares it */
+	if (kckpt_mm_shared(current->mm))
+		return kckpt_session_refuse(f->s, "the restoring process shares its memory with another process");
 	/* the credentials BEGIN checked must still be the caller's */
 	ret = kckpt_check_owner(f->s);
 	if (ret)

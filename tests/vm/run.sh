@@ -71,6 +71,7 @@ write_job() {
 	cat >"$out/job.sh" <<JOB
 export KCKPT_ROOT='$KCKPT_ROOT' KCKPT_RELEASE='$rel' KCKPT_OUT=/kckpt-out
 export KCKPT_VM_TESTS='${KCKPT_VM_TESTS:-*}' KCKPT_TEST_TIMEOUT='${KCKPT_TEST_TIMEOUT:-600}'
+export KCKPT_FUZZ_ITERATIONS='${KCKPT_FUZZ_ITERATIONS:-}' KCKPT_FUZZ_SEED='${KCKPT_FUZZ_SEED:-}'
 export KCKPT_KERNEL_ROOT='$(kernel_root "$rel")'
 # The checkout itself is shared (a second 9p export) and mounted at its own
 # path with a tmpfs overlay: a checkout under /tmp, which the guest's own
