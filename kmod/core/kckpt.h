@@ -40,6 +40,10 @@ extern struct workqueue_struct *kckpt_wq;
 int kckpt_wq_init(void);
 void kckpt_wq_exit(void);
 
+/* mm_sharer.c: the tgid of another process using @mm, or 0 */
+struct mm_struct;
+pid_t kckpt_mm_sharer(struct mm_struct *mm);
+
 /* uarg.c */
 int kckpt_copy_struct_in(void *dst, size_t ksize, const struct kckpt_uarg *ua);
 int kckpt_copy_struct_out(const struct kckpt_uarg *ua, const void *src,

@@ -39,37 +39,6 @@ const char *kckpt_path(struct kckpt_dump *d, const struct path *path)
 	return IS_ERR(p) ? "?" : p;
 }
 
-/*
- * Another process using this memory (clone(CLONE_VM) without a thread
- * group, a vfork parent): it could write while the image is written, and
- * the restored process would not share with it. mm_users counts every
- * user, transient ones (/proc readers) too: a process that really has it
- * is looked for, as the core dump code looks for them.
- */
-static pid_t kckpt_mm_sharer(struct mm_struct *mm)
-{
-	struct task_struct *g, *p;
-	pid_t found = 0;
-
-	if (atomic_read(&mm->mm_users) <= get_nr_threads(current))
-		return 0;
-	rcu_read_lock();
-	for_each_process(g) {
-		if (g->flags & PF_KTHREAD || same_thread_group(g, current))
-			continue;
-		for_each_thread(g, p) {
-			if (READ_ONCE(p->mm) == mm) {
-				found = task_tgid_vnr(p);
-				break;
-			}
-		}
-		if (found)
-			break;
-	}
-	rcu_read_unlock();
-	return found;
-}
-
 /* What KCkpt cannot save yet, refused with a reason before anything else. */
 static int kckpt_refuse_process(struct kckpt_dump_req *req)
 {

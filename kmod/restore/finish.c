@@ -250,40 +250,9 @@ static long kckpt_become_image(struct kckpt_finish *f)
 	return 0;
 }
 
-
-/*
- * Does another process use @mm (CLONE_VM without CLONE_THREAD, vfork)?
- * As process_shares_mm() for oom_score_adj: the first thread with an mm
- * tells. Only the caller could make a new sharer, and it is in here.
- */
-static bool kckpt_mm_shared(struct mm_struct *mm)
-{
-	struct task_struct *p, *t;
-	bool shared = false;
-
-	if (atomic_read(&mm->mm_users) <= 1)
-		return false;
-	rcu_read_lock();
-	for_each_process(p) {
-		if (same_thread_group(p, current) || (p->flags & PF_KTHREAD))
-			continue;
-		for_each_thread(p, t) {
-			struct mm_struct *t_mm = READ_ONCE(t->mm);
-
-			if (t_mm) {
-				shared = t_mm == mm;
-				break;
-			}
-		}
-		if (shared)
-			break;
-	}
-	rcu_read_unlock();
-	return shared;
-}
-
 static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 {
+	pid_t sharer;
 	long ret;
 
 	if (f->s->finished || (f->args->flags & ~KCKPT_RESTORE_FLAGS) ||
@@ -297,8 +266,10 @@ static long kckpt_finish(struct kckpt_finish *f, struct file *dev)
 	if (get_nr_threads(current) != 1)
 		return kckpt_session_refuse(f->s, "the restoring process has more than one thread");
 	/* nor may it replace the memory of another process that shares it */
-	if (kckpt_mm_shared(current->mm))
-		return kckpt_session_refuse(f->s, "the restoring process shares its memory with another process");
+	sharer = kckpt_mm_sharer(current->mm);
+	if (sharer)
+		return kckpt_session_refuse(f->s, "the restoring process shares its memory with process %d",
+					    sharer);
 	/* the credentials BEGIN checked must still be the caller's */
 	ret = kckpt_check_owner(f->s);
 	if (ret)

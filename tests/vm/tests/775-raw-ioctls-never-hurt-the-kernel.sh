@@ -13,7 +13,12 @@ fresh_kckpt
 ITER=${KCKPT_FUZZ_ITERATIONS:-6000}
 SEED=${KCKPT_FUZZ_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 FUZZ="$KCKPT_PROGS/ioctl_fuzz"
-[ -w /proc/sys/kernel/yama/ptrace_scope ] && echo 1 >/proc/sys/kernel/yama/ptrace_scope
+# Yama's scope 1 while the fuzzers run (proofs of non-descendants fail), the
+# scope the later tests expect afterwards
+YAMA=/proc/sys/kernel/yama/ptrace_scope
+YAMA_WAS=$(cat "$YAMA" 2>/dev/null)
+[ -w "$YAMA" ] && echo 1 >"$YAMA"
+trap '[ -n "$YAMA_WAS" ] && echo "$YAMA_WAS" >"$YAMA"' EXIT
 
 # run_fuzz WHO SEED DIR [as_user UID]: the fuzzer must print PASS and exit 0.
 run_fuzz() {
