@@ -32,7 +32,10 @@ truncate -s 256M "$WORK/backing" || fail "cannot make the backing file"
 LOOP=$(losetup -f --show "$WORK/backing") || fail "no loop device"
 dmsetup create "$DM" --table "0 $(blockdev --getsz "$LOOP") linear $LOOP 0" ||
 	fail "dmsetup create failed"
-mkfs.ext4 -q "/dev/mapper/$DM" && mkdir -p "$WORK/mnt" &&
+# inode tables and journal made by mkfs itself: no ext4lazyinit writing
+# (and holding a group's lock) once the device stalls
+mkfs.ext4 -q -E lazy_itable_init=0,lazy_journal_init=0 "/dev/mapper/$DM" &&
+	mkdir -p "$WORK/mnt" &&
 	mount "/dev/mapper/$DM" "$WORK/mnt" || fail "cannot mount the stallable file system"
 
 start_prog mem_patterns "$WORK"
@@ -44,7 +47,15 @@ dmsetup suspend --nolockfs "$DM" || fail "dmsetup suspend failed"
 "$CHECKPT" -c "$PROG_PID" -o "$WORK/mnt/img" --kill --quiet >"$WORK/ckpt.out" 2>&1 &
 CK=$!
 # the target is stuck writing its image (uninterruptibly, in the kernel)
-wait_state "$PROG_PID" D
+stuck() { has_state "$PROG_PID" D; }
+for i in $(seq 1 600); do stuck && break; sleep 0.05; done
+if ! stuck; then
+	for p in "$PROG_PID" "$CK"; do
+		echo "pid $p ($(cat /proc/$p/comm 2>/dev/null)): $(proc_state "$p"), in $(cat /proc/$p/wchan 2>/dev/null)"
+		cat "/proc/$p/stack" 2>/dev/null
+	done
+	fail "the target never got stuck writing its image (see above)"
+fi
 kill -9 "$CK"
 gone() { [ ! -e "/proc/$1" ] || [ "$(proc_state "$1")" = Z ]; }
 wait_until 30 "checkpt, killed, stayed while the image could not be written" gone "$CK"
