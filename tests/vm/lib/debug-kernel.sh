@@ -175,25 +175,15 @@ debug_kernel_fetch() {
 # debug_build_module REL LOG: kckpt.ko and kckpt_tty.ko built against the
 # debug tree by its compiler, warnings as errors, into build/REL/.
 debug_build_module() {
-	local rel=$1 log=$2 ver dir src rc
+	local rel=$1 log=$2 ver dir src
 	ver=$(cat "$KCKPT_CACHE/debug-source-version" 2>/dev/null)
 	dir=$(debug_dir "$ver")
 	src="$(suite_root "$KCKPT_DEBUG_SUITE")/build/kckpt.$$"
-	rm -rf "$src" && mkdir -p "$src" || return 1
-	cp -r "$KCKPT_ROOT/Makefile" "$KCKPT_ROOT/VERSION" "$KCKPT_ROOT/kmod" \
-		"$KCKPT_ROOT/tty-hook" "$src/" || return 1
-	[ -d "$KCKPT_ROOT/include" ] && cp -r "$KCKPT_ROOT/include" "$src/"
+	module_source_stage "$src" || return 1
 	(
 		flock -s 9 || exit 1
 		debug_in_root "$dir" make -s -C "/build/kckpt.$$" module \
 			KDIR=/kckpt-debug/linux CC="$KCKPT_DEBUG_CC" KCFLAGS=-Werror
 	) 9>"$dir.lock" >"$log" 2>&1
-	rc=$?
-	if [ $rc -eq 0 ]; then
-		mkdir -p "$KCKPT_ROOT/build/$rel"
-		cp "$src/build/$rel/kckpt.ko" "$src/build/$rel/kckpt_tty.ko" \
-			"$KCKPT_ROOT/build/$rel/" || rc=1
-	fi
-	rm -rf "$src"
-	return $rc
+	module_source_collect "$src" "$rel" $?
 }

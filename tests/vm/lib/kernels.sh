@@ -217,20 +217,19 @@ fetch_kernel() {
 	touch "$root/.complete"
 }
 
-# build_module_in_root NAME RELEASE LOG: kckpt.ko and kckpt_tty.ko built by
-# the suite's own compiler into build/RELEASE/.
-build_module_in_root() {
-	local suite rel=$2 log=$3 src
-	case "$1" in debug) debug_build_module "$rel" "$log"; return ;; esac
-	suite=$(kernel_suite "$1") || return 1
-	src="$(suite_root "$suite")/build/kckpt.$$"
-	rm -rf "$src" && mkdir -p "$src" || return 1
+# module_source_stage DIR: the module's sources laid out in DIR (inside a
+# build root) as the module build directory wants them.
+module_source_stage() {
+	rm -rf "$1" && mkdir -p "$1" || return 1
 	cp -r "$KCKPT_ROOT/Makefile" "$KCKPT_ROOT/VERSION" "$KCKPT_ROOT/kmod" \
-		"$KCKPT_ROOT/tty-hook" "$src/" || return 1
-	[ -d "$KCKPT_ROOT/include" ] && cp -r "$KCKPT_ROOT/include" "$src/"
-	in_root "$suite" make -s -C "/build/kckpt.$$" module \
-		KDIR="$(kernel_kdir "$rel")" KCFLAGS=-Werror >"$log" 2>&1
-	local rc=$?
+		"$KCKPT_ROOT/tty-hook" "$1/" || return 1
+	[ ! -d "$KCKPT_ROOT/include" ] || cp -r "$KCKPT_ROOT/include" "$1/"
+}
+
+# module_source_collect DIR RELEASE RC: after a build that exited RC, the
+# modules go to build/RELEASE/ and DIR goes; returns RC (1 if the copy failed).
+module_source_collect() {
+	local src=$1 rel=$2 rc=$3
 	if [ $rc -eq 0 ]; then
 		mkdir -p "$KCKPT_ROOT/build/$rel"
 		cp "$src/build/$rel/kckpt.ko" "$src/build/$rel/kckpt_tty.ko" \
@@ -238,6 +237,19 @@ build_module_in_root() {
 	fi
 	rm -rf "$src"
 	return $rc
+}
+
+# build_module_in_root NAME RELEASE LOG: kckpt.ko and kckpt_tty.ko built by
+# the suite's own compiler into build/RELEASE/.
+build_module_in_root() {
+	local suite rel=$2 log=$3 src
+	case "$1" in debug) debug_build_module "$rel" "$log"; return ;; esac
+	suite=$(kernel_suite "$1") || return 1
+	src="$(suite_root "$suite")/build/kckpt.$$"
+	module_source_stage "$src" || return 1
+	in_root "$suite" make -s -C "/build/kckpt.$$" module \
+		KDIR="$(kernel_kdir "$rel")" KCFLAGS=-Werror >"$log" 2>&1
+	module_source_collect "$src" "$rel" $?
 }
 
 # The debug kernel (KASAN, lockdep, UBSAN, kmemleak), `-k debug`.
